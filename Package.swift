@@ -1,0 +1,41 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "eksdoc",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "eksdoc", targets: ["eksdoc"]),
+        .library(name: "EKSDoc", targets: ["EKSDocModel", "EKSDocHCL", "EKSDocIngest", "EKSDocAnalysis", "EKSDocRender"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "5.0.1"),
+    ],
+    targets: [
+        .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+                       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc",
+                       providers: [.apt(["libgraphviz-dev"])]),
+        .target(name: "EKSDocModel"),
+        .target(name: "EKSDocHCL", dependencies: ["EKSDocModel"]),
+        .target(name: "EKSDocIngest", dependencies: [
+            "EKSDocModel", "EKSDocHCL", .product(name: "Yams", package: "Yams"),
+        ]),
+        .target(name: "EKSDocAnalysis", dependencies: ["EKSDocModel"]),
+        .target(name: "EKSDocRender", dependencies: [
+            "EKSDocModel", "EKSDocAnalysis", "CCmarkGFM", "CGraphviz",
+        ]),
+        .executableTarget(name: "eksdoc", dependencies: [
+            "EKSDocModel", "EKSDocHCL", "EKSDocIngest", "EKSDocAnalysis", "EKSDocRender",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .target(name: "EKSDocTestSupport", path: "Tests/Support"),
+        .testTarget(name: "EKSDocModelTests", dependencies: ["EKSDocModel"]),
+        .testTarget(name: "EKSDocHCLTests", dependencies: ["EKSDocTestSupport", "EKSDocHCL", "EKSDocModel"]),
+        .testTarget(name: "EKSDocIngestTests", dependencies: ["EKSDocTestSupport", "EKSDocIngest", "EKSDocModel"]),
+        .testTarget(name: "EKSDocAnalysisTests", dependencies: ["EKSDocTestSupport", "EKSDocAnalysis", "EKSDocModel"]),
+        .testTarget(name: "EKSDocRenderTests", dependencies: ["EKSDocTestSupport", "EKSDocRender"]),
+        .testTarget(name: "EKSDocCLITests", dependencies: ["EKSDocTestSupport", "eksdoc"]),
+    ]
+)

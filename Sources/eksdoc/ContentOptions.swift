@@ -1,0 +1,47 @@
+import ArgumentParser
+import EKSDocIngest
+import EKSDocModel
+import Foundation
+
+/// The content folder argument shared by commands that read a project.
+struct ContentOptions: ParsableArguments {
+    @Argument(help: "The content folder (with eksdoc.yml, or any folder of inputs).")
+    var directory: String = "content"
+
+    var url: URL { URL(fileURLWithPath: directory) }
+
+    /// Loads the folder, prints diagnostics, and exits with code 2 when there are errors.
+    func load() throws -> Inventory {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            Console.error("\(directory): error: content folder not found")
+            throw ExitCode(2)
+        }
+        let (inventory, diagnostics) = ContentLoader.load(url)
+        Console.report(diagnostics, root: directory)
+        if diagnostics.hasErrors { throw ExitCode(2) }
+        return inventory
+    }
+}
+
+/// Standard error output for diagnostics and messages.
+enum Console {
+    static func error(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    /// Prints sorted diagnostics as `root/path:line:col: severity: message`.
+    static func report(_ diagnostics: Diagnostics, root: String?) {
+        for diagnostic in diagnostics.sorted {
+            var d = diagnostic
+            if let root, !d.location.file.isEmpty, !d.location.file.hasPrefix("/"), !d.location.file.hasPrefix("(") {
+                d.location.file = root == "." ? d.location.file : (root.hasSuffix("/") ? root : root + "/") + d.location.file
+            }
+            error(d.description)
+        }
+    }
+
+    static func write(_ data: Data) {
+        FileHandle.standardOutput.write(data)
+    }
+}

@@ -1,0 +1,40 @@
+@testable import EKSDocRender
+import EKSDocTestSupport
+import XCTest
+
+final class SiteWriterTests: XCTestCase {
+    func testRefusesPathsOutsideTheSite() {
+        var site = SiteFiles()
+        for path in ["../x", "/etc/passwd", "a/../../b", "", "a//b", "a/./b", "a\0b", String(repeating: "x", count: 300)] {
+            XCTAssertThrowsError(try site.add(path, text: "x"), path)
+        }
+        XCTAssertNoThrow(try site.add("md/qas/network.md", text: "x"))
+    }
+
+    func testWritesAndReplacesAtomically() throws {
+        let root = try TestSupport.temporaryDirectory()
+        let out = root.appendingPathComponent("site")
+        var first = SiteFiles()
+        try first.add("a.txt", text: "one")
+        try first.add("dir/b.txt", text: "two")
+        try SiteWriter.write(first, to: out)
+        XCTAssertEqual(SiteWriter.readTree(out), ["a.txt": Data("one".utf8), "dir/b.txt": Data("two".utf8)])
+        var second = SiteFiles()
+        try second.add("c.txt", text: "three")
+        try SiteWriter.write(second, to: out)
+        XCTAssertEqual(SiteWriter.readTree(out), ["c.txt": Data("three".utf8)])
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path)
+        XCTAssertEqual(leftovers, ["site"], "no staging or backup folders are left behind")
+    }
+
+    func testComparison() throws {
+        var site = SiteFiles()
+        try site.add("same", text: "1")
+        try site.add("changed", text: "2")
+        try site.add("new", text: "3")
+        let existing = ["same": Data("1".utf8), "changed": Data("x".utf8), "old": Data("4".utf8)]
+        let result = SiteComparison.compare(site, with: existing)
+        XCTAssertEqual(result, SiteComparison(stale: ["changed"], missing: ["new"], extra: ["old"]))
+        XCTAssertFalse(result.isClean)
+    }
+}
