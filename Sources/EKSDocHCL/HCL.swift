@@ -81,7 +81,26 @@ public enum HCLParser {
         lexer.run()
         var parser = Parser(source: source, tokens: lexer.tokens)
         let body = parser.parseFile()
-        return (body, sortedUnique(lexer.diagnostics + parser.diagnostics))
+        let diagnostics = lexer.diagnostics + parser.diagnostics
+            + suppressedNote(lexer.suppressed + parser.suppressed, source: source)
+        return (body, sortedUnique(diagnostics))
+    }
+
+    /// At most this many errors are recorded per stage (lexing, parsing); the rest are counted, which
+    /// also keeps pathological inputs (say, one huge line of stray characters) fast.
+    static let maxDiagnostics = 100
+
+    /// The "too many errors" diagnostic at the end of the file, when errors were dropped.
+    static func suppressedNote(_ count: Int, source: SourceText) -> [Diagnostic] {
+        guard count > 0 else { return [] }
+        var line = 1
+        var lineStart = 0
+        for (index, scalar) in source.scalars.enumerated() where scalar == "\n" {
+            line += 1
+            lineStart = index + 1
+        }
+        let end = source.location(offset: source.count, line: line, lineStart: lineStart)
+        return [.error("too many errors; \(count) more were not reported", at: end)]
     }
 
     static func sortedUnique(_ diagnostics: [Diagnostic]) -> [Diagnostic] {

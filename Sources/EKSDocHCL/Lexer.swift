@@ -26,6 +26,8 @@ struct Lexer {
     var lineStart = 0
     var tokens: [Token] = []
     var diagnostics: [Diagnostic] = []
+    /// Errors not recorded because `HCLParser.maxDiagnostics` was reached.
+    var suppressed = 0
     var modes: [Mode] = [.normal(template: false, braces: 0)]
 
     init(source: SourceText) {
@@ -48,6 +50,7 @@ struct Lexer {
     }
 
     mutating func error(_ message: String, at mark: Mark) {
+        guard diagnostics.count < HCLParser.maxDiagnostics else { suppressed += 1; return }
         diagnostics.append(.error(message, at: location(mark)))
     }
 
@@ -247,7 +250,7 @@ struct Lexer {
             case .normal:
                 emit(.templateEnd, from: here)
             case .quoted(let open):
-                error("unterminated string; expected a closing quote", at: open)
+                error("unterminated string; expected a closing quote before the end of the file", at: open)
                 emit(.closeQuote, from: here)
             case .heredoc(let marker, let open, _):
                 var view = String.UnicodeScalarView()

@@ -79,7 +79,7 @@ extension Parser {
         }
         definedAt[attributeName] = name.line
         body.attributes.append(HCLAttribute(
-            name: attributeName, value: value.value, location: source.location(of: name),
+            name: attributeName, value: self.value(of: value), location: source.location(of: name),
             valueLocation: source.location(of: valueToken), valueText: source.text(value.start..<value.end)))
     }
 
@@ -97,7 +97,7 @@ extension Parser {
                     error("a block label must be a plain string without template sequences", at: token)
                     return nil
                 }
-                labels.append(label.value.stringValue ?? "")
+                labels.append(label.literal?.stringValue ?? "")
             } else {
                 break
             }

@@ -17,7 +17,7 @@ extension Parser {
         var items: [Value] = []
         while peek().kind != .rightBracket && peek().kind != .endOfFile {
             guard let item = parseExpression() else { return nil }
-            items.append(item.value)
+            items.append(value(of: item))
             guard peek().kind == .comma else { break }
             advance()
         }
@@ -51,7 +51,7 @@ extension Parser {
                 key = text(keyToken)
             } else {
                 guard let keyExpr = parseExpression() else { return nil }
-                switch keyExpr.value {
+                switch keyExpr.literal {
                 case .string(let s) where !keyExpr.isTemplate: key = s
                 case .number(let n): key = n
                 default: key = nil
@@ -69,7 +69,7 @@ extension Parser {
                     error("duplicate object key \"\(key)\"; it was already defined at line \(line)", at: keyToken)
                 } else {
                     definedAt[key] = keyToken.line
-                    members.append(Value.Member(key, value.value))
+                    members.append(Value.Member(key, self.value(of: value)))
                 }
             } else {
                 literalKeys = false

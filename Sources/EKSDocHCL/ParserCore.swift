@@ -1,12 +1,26 @@
 import EKSDocModel
 
-/// A parsed expression: its value (a literal, or `.expression(source text)`) and its scalar range.
+/// A parsed expression: a literal value, or nil for a non-literal expression whose source text
+/// (taken from its scalar range only when needed, so long chains stay linear) becomes `.expression`.
 struct Expr: Sendable {
-    var value: Value
+    var literal: Value?
     var start: Int
     var end: Int
     /// True for a string or heredoc that contains `${ }` or `%{ }` sequences.
     var isTemplate = false
+
+    init(value: Value, start: Int, end: Int, isTemplate: Bool = false) {
+        self.literal = value
+        self.start = start
+        self.end = end
+        self.isTemplate = isTemplate
+    }
+
+    init(expressionFrom start: Int, to end: Int) {
+        self.literal = nil
+        self.start = start
+        self.end = end
+    }
 }
 
 /// Recursive-descent parser over the token stream. Every sub-parser that fails has already reported
@@ -19,6 +33,8 @@ struct Parser {
     let tokens: [Token]
     var pos = 0
     var diagnostics: [Diagnostic] = []
+    /// Errors not recorded because `HCLParser.maxDiagnostics` was reached.
+    var suppressed = 0
     /// Whether newlines are significant in the current context (bodies and object constructors)
     /// or skipped (inside parentheses, brackets, templates and for-expressions).
     var newlineModes: [Bool] = [true]
@@ -81,14 +97,20 @@ struct Parser {
 
     func text(_ token: Token) -> String { source.text(token.start..<token.end) }
 
-    /// An `.expression` covering the source from `start` to `end`.
+    /// A non-literal expression covering the source from `start` to `end`.
     func expression(_ start: Int, _ end: Int) -> Expr {
-        Expr(value: .expression(source.text(start..<end)), start: start, end: end)
+        Expr(expressionFrom: start, to: end)
+    }
+
+    /// The value of `expr`: its literal, or `.expression(source text)`.
+    func value(of expr: Expr) -> Value {
+        expr.literal ?? .expression(source.text(expr.start..<expr.end))
     }
 
     // MARK: Diagnostics
 
     mutating func error(_ message: String, at token: Token) {
+        guard diagnostics.count < HCLParser.maxDiagnostics else { suppressed += 1; return }
         diagnostics.append(.error(message, at: source.location(of: token)))
     }
 
@@ -107,8 +129,8 @@ struct Parser {
     }
 
     /// Consumes the bracket closing `open`, or reports what was found: an unclosed bracket at the end
-    /// of the input, otherwise the unexpected token (mentioning the open bracket when it is on an
-    /// earlier line).
+    /// of the input, otherwise the unexpected token (mentioning the open bracket when the token starts
+    /// a later line).
     mutating func expectClose(_ kind: TokenKind, _ expected: String, open: Token) -> Token? {
         let token = peek()
         if token.kind == kind { return advance() }
@@ -117,7 +139,9 @@ struct Parser {
         if token.kind == .endOfFile {
             error("unclosed \(opener); expected \(Parser.spelling(kind)) before the end of the file", at: open)
         } else if token.kind != .invalid {
-            let hint = token.line > open.line ? " to close the \(opener) opened at \(place)" : ""
+            // A token starting a later line suggests the bracket was never closed.
+            let startsLine = pos > 0 && tokens[pos - 1].kind == .newline
+            let hint = token.line > open.line && startsLine ? " to close the \(opener) opened at \(place)" : ""
             error("unexpected \(source.describe(token)); expected \(expected)\(hint)", at: token)
         }
         return nil

@@ -48,7 +48,7 @@ extension Parser {
         while peek().kind == .bang || peek().kind == .minus { operators.append(advance()) }
         guard let operand = parsePostfix() else { return nil }
         guard let first = operators.first else { return operand }
-        if operators.count == 1, first.kind == .minus, case .number(let digits) = operand.value {
+        if operators.count == 1, first.kind == .minus, case .number(let digits) = operand.literal {
             return Expr(value: .number("-" + digits), start: first.start, end: operand.end)
         }
         return expression(first.start, operand.end)

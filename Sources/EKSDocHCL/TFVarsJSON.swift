@@ -9,7 +9,9 @@ public enum TFVarsJSON {
     public static func parse(_ text: String, file: String) -> (body: HCLBody, diagnostics: [Diagnostic]) {
         var reader = JSONReader(source: SourceText(text, file: file))
         let body = reader.readFile()
-        return (body, HCLParser.sortedUnique(reader.diagnostics))
+        let diagnostics = reader.diagnostics
+            + HCLParser.suppressedNote(reader.suppressed, source: reader.source)
+        return (body, HCLParser.sortedUnique(diagnostics))
     }
 }
 
@@ -23,6 +25,8 @@ struct JSONReader {
     var lineStart = 0
     var depth = 0
     var diagnostics: [Diagnostic] = []
+    /// Errors not recorded because `HCLParser.maxDiagnostics` was reached.
+    var suppressed = 0
 
     init(source: SourceText) {
         self.source = source
@@ -40,6 +44,7 @@ struct JSONReader {
     }
 
     mutating func report(_ message: String, at mark: Lexer.Mark) {
+        guard diagnostics.count < HCLParser.maxDiagnostics else { suppressed += 1; return }
         diagnostics.append(.error(message, at: location(mark)))
     }
 

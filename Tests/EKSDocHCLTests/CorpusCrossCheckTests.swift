@@ -70,6 +70,7 @@ final class CorpusCrossCheckTests: XCTestCase {
                 XCTFail("no summary from crosscheck.py for \(file.lastPathComponent):\n\(run.output)")
                 continue
             }
+            print("\(file.lastPathComponent): \(summary)")
             for field in summary.split(separator: " ") {
                 let parts = field.split(separator: "=")
                 guard parts.count == 2, let count = Int(parts[1]) else { continue }

@@ -59,7 +59,10 @@ final class DiagnosticTests: XCTestCase {
                        ["test.tf:1:4: error: unexpected newline; expected a block label or \"{\" to open the body of \"a\""])
         XCTAssertEqual(diagnostics(of: "\"x\" = 1\n"),
                        ["test.tf:1:1: error: unexpected string; expected an attribute name or a block type"])
-        XCTAssertEqual(diagnostics(of: "a =\n1\n"), ["test.tf:1:4: error: unexpected newline; expected an expression"])
+        XCTAssertEqual(diagnostics(of: "a =\n1\n"), [
+            "test.tf:1:4: error: unexpected newline; expected an expression",
+            "test.tf:2:1: error: unexpected number 1; expected an attribute name or a block type",
+        ])
         XCTAssertEqual(diagnostics(of: "a = 1\nb {\n} c = 1\n"),
                        ["test.tf:3:3: error: unexpected identifier \"c\"; expected a newline after the closing \"}\" of the block"])
     }
@@ -171,6 +174,16 @@ final class DiagnosticTests: XCTestCase {
         let result = HCLParser.parse(blocks, file: testFile)
         XCTAssertEqual(result.diagnostics.map(\.message), [limit])
         XCTAssertEqual(result.body.attributes.map(\.name), ["c"])
+    }
+
+    func testTooManyErrorsAreCapped() {
+        let result = HCLParser.parse(String(repeating: "@", count: 5_000), file: testFile)
+        XCTAssertEqual(result.diagnostics.count, HCLParser.maxDiagnostics + 1)
+        XCTAssertEqual(result.diagnostics.last?.description,
+                       "test.tf:1:5001: error: too many errors; 4900 more were not reported")
+        let json = TFVarsJSON.parse("{" + (0..<500).map { _ in "\"k\": 1" }.joined(separator: ",") + "}", file: "x.json")
+        XCTAssertEqual(json.diagnostics.count, HCLParser.maxDiagnostics + 1)
+        XCTAssertEqual(json.diagnostics.last?.message, "too many errors; 399 more were not reported")
     }
 
     func testLongOperatorChainsDoNotRecurse() {

@@ -38,7 +38,7 @@ final class LexerTests: XCTestCase {
             .identifier, .equals, .number, .newline,
         ])
         let result = HCLParser.parse(text, file: testFile)
-        XCTAssertEqual(result.body.attributes.map(\.location), [loc(1, 1), loc(2, 1), loc(4, 13)])
+        XCTAssertEqual(result.body.attributes.map(\.location), [loc(1, 1), loc(2, 1), loc(4, 14)])
     }
 
     func testCarriageReturnLineFeed() {

@@ -54,7 +54,7 @@ final class TFVarsJSONTests: XCTestCase {
         XCTAssertEqual(result.body.attributes.map(\.value),
                        [.string("q\"\\/\u{08}\u{0C}\n\r\t\u{E9}🚀"), .string("${var.x}-y"), .string("ü")])
         XCTAssertEqual(result.body.attributes[2].name, "é")
-        XCTAssertEqual(result.body.attributes[2].location, jsonLoc(1, 60))
+        XCTAssertEqual(result.body.attributes[2].location, jsonLoc(1, 65))
     }
 
     func testEmptyObjectAndByteOrderMark() {

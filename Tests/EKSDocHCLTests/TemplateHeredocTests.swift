@@ -60,7 +60,7 @@ final class TemplateHeredocTests: XCTestCase {
     }
 
     func testIndentedHeredocWithTabsAndBlankLinesWithSpaces() {
-        XCTAssertEqual(value(of: "a = <<-EOT\n\t\tx\n  \n\t\t\ty\nEOT\n"), .string("x\n\ny\n"))
+        XCTAssertEqual(value(of: "a = <<-EOT\n\t\tx\n  \n\t\t\ty\nEOT\n"), .string("x\n\n\ty\n"))
     }
 
     func testIndentedHeredocWithInterpolation() {

@@ -37,8 +37,8 @@ enum EntityMerge {
         return (result + unmatched).sorted { $0.mergeKey < $1.mergeKey }
     }
 
-    /// Same-key entities of one origin: the first (in file order) wins and is filled from the rest.
-    /// The same key twice in one file is reported.
+    /// Same-key entities of one origin: the first file's wins and is filled from later files (pages of one call,
+    /// state beside a snapshot). The same key twice in one file is reported and the later one wins.
     static func combine<T: Mergeable>(_ contributions: [Contribution<T>], diagnostics: inout Diagnostics) -> [T] {
         var order: [String] = []
         var byKey: [String: (entity: T, files: Set<String>)] = [:]
@@ -46,10 +46,13 @@ enum EntityMerge {
             let key = c.entity.mergeKey
             if var existing = byKey[key] {
                 if existing.files.contains(c.file) {
-                    diagnostics.warning("duplicate \(c.entity.entityLabel) (also defined at \(existing.entity.source)); the first one is kept",
+                    // Within one file the later definition wins, as `kubectl apply` and YAML keys do.
+                    diagnostics.warning("duplicate \(c.entity.entityLabel) (also defined at \(existing.entity.source)); the last one wins",
                                         at: c.entity.source)
+                    existing.entity = c.entity.filling(from: existing.entity)
+                } else {
+                    existing.entity = existing.entity.filling(from: c.entity)
                 }
-                existing.entity = existing.entity.filling(from: c.entity)
                 existing.files.insert(c.file)
                 byKey[key] = existing
             } else {

@@ -23,7 +23,7 @@ public enum EnvironmentBuilder {
         }
         env.vpcs = merged(\.vpcs)
         env.subnets = merged(\.subnets)
-        env.routeTables = merged(\.routeTables).map(sortedRoutes)
+        env.routeTables = merged(\.routeTables)
         env.internetGateways = merged(\.internetGateways)
         env.natGateways = merged(\.natGateways)
         env.networkAcls = merged(\.networkAcls)
@@ -33,6 +33,7 @@ public enum EnvironmentBuilder {
         env.instanceTypes = merged(\.instanceTypes)
         env.loadBalancers = merged(\.loadBalancers)
         env.targetGroups = merged(\.targetGroups)
+        env.routeTables = env.routeTables.map { sortedRoutes(withLocalRoutes($0, vpcs: env.vpcs)) }
         env.nodeGroups = merged(\.nodeGroups)
         env.addons = merged(\.addons)
         env.identities = merged(\.identities)
@@ -64,6 +65,18 @@ public enum EnvironmentBuilder {
             }
         }
         return EntityMerge.merge(contributions, drift: &drift, diagnostics: &diagnostics)
+    }
+
+    /// Every route table has a `local` route for each CIDR of its VPC (reference/aws-facts.md §4); Terraform
+    /// state does not record them, so they are added where missing, located at the table.
+    static func withLocalRoutes(_ table: RouteTable, vpcs: [VPC]) -> RouteTable {
+        guard let vpc = vpcs.first(where: { $0.id == table.vpc }) else { return table }
+        var t = table
+        let present = Set(t.routes.map(\.destination))
+        for cidr in vpc.cidrs + vpc.ipv6Cidrs where !present.contains(cidr) {
+            t.routes.append(Route(destination: cidr, target: "local", source: table.source))
+        }
+        return t
     }
 
     static func sortedRoutes(_ table: RouteTable) -> RouteTable {

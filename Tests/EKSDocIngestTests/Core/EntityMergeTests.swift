@@ -87,3 +87,19 @@ final class EntityMergeTests: XCTestCase {
         XCTAssertEqual(d.items.map(\.description), ["nodegroup.json:2:5: warning: subnet subnet-1 refers to unknown VPC 'vpc-404'"])
     }
 }
+
+final class LocalRouteTests: XCTestCase {
+    func testLocalRoutesAreAddedForEveryVPCCIDR() {
+        let at = SourceLocation(file: "s.tfstate", line: 3, column: 1)
+        var live = Fragment(file: "s.tfstate", origin: .live)
+        live.environment.vpcs = [VPC(id: "vpc-1", cidrs: ["10.0.0.0/16", "100.64.0.0/16"], source: at)]
+        live.environment.routeTables = [RouteTable(id: "rtb-1", vpc: "vpc-1", routes: [
+            Route(destination: "0.0.0.0/0", target: "nat-1", source: at),
+            Route(destination: "10.0.0.0/16", target: "local", source: at),
+        ], source: at)]
+        var d = Diagnostics()
+        let env = EnvironmentBuilder.build(name: "e", region: nil, fragments: [live], diagnostics: &d)
+        XCTAssertEqual(env.routeTables[0].routes.map { "\($0.destination)>\($0.target)" },
+                       ["0.0.0.0/0>nat-1", "10.0.0.0/16>local", "100.64.0.0/16>local"])
+    }
+}

@@ -35,19 +35,25 @@ final class TerraformStateReaderTests: XCTestCase {
         ])
     }
 
-    func testDataSourcesAndUnknownTypesAreSkipped() {
+    func testLookupDataSourcesAreReadAndOthersSkipped() {
         let (env, diagnostics) = AWSReaderTestSupport.read("""
         {"version": 4, "terraform_version": "1.9.8", "resources": [
           {"mode": "data", "type": "aws_vpc", "name": "existing",
            "instances": [{"attributes": {"id": "vpc-data", "cidr_block": "10.9.0.0/16"}}]},
-          {"mode": "data", "type": "aws_subnet", "name": "broken", "instances": [{"attributes": {"cidr_block": 7}}]},
+          {"mode": "data", "type": "aws_lb", "name": "ingress",
+           "instances": [{"attributes": {"name": "k8s-ui", "internal": false, "load_balancer_type": "application",
+                                         "subnets": ["subnet-1"], "security_groups": ["sg-1"]}}]},
+          {"mode": "data", "type": "aws_subnets", "name": "all", "instances": [{"attributes": {"ids": 7}}]},
+          {"mode": "data", "type": "aws_iam_policy_document", "name": "p", "instances": [{"attributes": {"json": 1}}]},
           {"mode": "managed", "type": "aws_iam_role", "name": "r", "instances": [{"attributes": {"arn": "x"}}]},
           {"mode": "managed", "type": "aws_vpc", "name": "main",
            "instances": [{"attributes": {"id": "vpc-1", "cidr_block": "10.0.0.0/16"}}]}
         ]}
         """)
         XCTAssertEqual(diagnostics.items, [])
-        XCTAssertEqual(env.vpcs.map(\.id), ["vpc-1"])
+        XCTAssertEqual(env.vpcs.map(\.id), ["vpc-data", "vpc-1"])
+        XCTAssertEqual(env.loadBalancers.map(\.name), ["k8s-ui"])
+        XCTAssertEqual(env.loadBalancers.first?.scheme, "internet-facing")
     }
 
     func testModuleAndIndexKeysNameTheInstanceInDiagnostics() {

@@ -16,24 +16,46 @@ final class TerraformStateResourceTests: XCTestCase {
 
     var extensions: [String] {
         [
-            resource("aws_vpc_ipv4_cidr_block_association", "second", #"{"vpc_id": "vpc-1", "cidr_block": "100.64.0.0/16"}"#),
+            resource("aws_vpc_ipv4_cidr_block_association", "second", #"""
+                {"vpc_id": "vpc-1", "cidr_block": "100.64.0.0/16"}
+                """#),
             resource("aws_main_route_table_association", "main", #"{"vpc_id": "vpc-1", "route_table_id": "rtb-1"}"#),
-            resource("aws_route_table_association", "a", #"{"subnet_id": "subnet-a", "gateway_id": "", "route_table_id": "rtb-1"}"#),
-            resource("aws_route_table_association", "edge", #"{"subnet_id": "", "gateway_id": "igw-2", "route_table_id": "rtb-1"}"#),
-            resource("aws_route", "nat", #"{"route_table_id": "rtb-1", "destination_cidr_block": "0.0.0.0/0", "nat_gateway_id": "nat-1", "state": "active"}"#),
-            resource("aws_route", "v6", #"{"route_table_id": "rtb-1", "destination_cidr_block": "", "destination_ipv6_cidr_block": "::/0", "egress_only_gateway_id": "eigw-1"}"#),
+            resource("aws_route_table_association", "a", #"""
+                {"subnet_id": "subnet-a", "gateway_id": "", "route_table_id": "rtb-1"}
+                """#),
+            resource("aws_route_table_association", "edge", #"""
+                {"subnet_id": "", "gateway_id": "igw-2", "route_table_id": "rtb-1"}
+                """#),
+            resource("aws_route", "nat", #"""
+                {"route_table_id": "rtb-1", "destination_cidr_block": "0.0.0.0/0", "nat_gateway_id": "nat-1",
+                "state": "active"}
+                """#),
+            resource("aws_route", "v6", #"""
+                {"route_table_id": "rtb-1", "destination_cidr_block": "", "destination_ipv6_cidr_block": "::/0",
+                "egress_only_gateway_id": "eigw-1"}
+                """#),
             resource("aws_internet_gateway_attachment", "att", #"{"internet_gateway_id": "igw-2", "vpc_id": "vpc-1"}"#),
-            resource("aws_security_group_rule", "in", #"{"type": "ingress", "security_group_id": "sg-1", "protocol": "tcp", "from_port": 443, "to_port": 443, "cidr_blocks": ["10.0.0.0/8"], "self": true, "source_security_group_id": "sg-2"}"#),
-            resource("aws_vpc_security_group_egress_rule", "out", #"{"security_group_id": "sg-1", "ip_protocol": "-1", "from_port": null, "to_port": null, "cidr_ipv4": "0.0.0.0/0"}"#),
+            resource("aws_security_group_rule", "in", #"""
+                {"type": "ingress", "security_group_id": "sg-1", "protocol": "tcp", "from_port": 443,
+                "to_port": 443, "cidr_blocks": ["10.0.0.0/8"], "self": true, "source_security_group_id": "sg-2"}
+                """#),
+            resource("aws_vpc_security_group_egress_rule", "out", #"""
+                {"security_group_id": "sg-1", "ip_protocol": "-1", "from_port": null, "to_port": null,
+                "cidr_ipv4": "0.0.0.0/0"}
+                """#),
         ]
     }
 
     var entities: [String] {
         [
-            resource("aws_vpc", "main", #"{"id": "vpc-1", "cidr_block": "10.0.0.0/16", "ipv6_cidr_block": "", "tags": {"Name": "main"}}"#),
+            resource("aws_vpc", "main", #"""
+                {"id": "vpc-1", "cidr_block": "10.0.0.0/16", "ipv6_cidr_block": "", "tags": {"Name": "main"}}
+                """#),
             resource("aws_route_table", "rt", #"{"id": "rtb-1", "vpc_id": "", "route": [], "tags": {}}"#),
             resource("aws_internet_gateway", "igw", #"{"id": "igw-2", "vpc_id": "", "tags": {"Name": "edge"}}"#),
-            resource("aws_security_group", "sg", #"{"id": "sg-1", "name": "web", "vpc_id": "vpc-1", "ingress": [], "egress": []}"#),
+            resource("aws_security_group", "sg", #"""
+                {"id": "sg-1", "name": "web", "vpc_id": "vpc-1", "ingress": [], "egress": []}
+                """#),
         ]
     }
 
@@ -68,9 +90,16 @@ final class TerraformStateResourceTests: XCTestCase {
 
     func testRulesAndRoutesForEntitiesNotInTheStateCreateThem() {
         let (env, diagnostics) = AWSReaderTestSupport.read(state([
-            resource("aws_security_group_rule", "r", #"{"type": "egress", "security_group_id": "sg-elsewhere", "protocol": "udp", "from_port": 53, "to_port": 53, "cidr_blocks": ["10.0.0.2/32"]}"#),
-            resource("aws_route", "r", #"{"route_table_id": "rtb-elsewhere", "destination_prefix_list_id": "pl-1", "gateway_id": "vpce-1"}"#),
-            resource("aws_vpc_ipv4_cidr_block_association", "c", #"{"vpc_id": "vpc-elsewhere", "cidr_block": "100.64.0.0/16"}"#),
+            resource("aws_security_group_rule", "r", #"""
+                {"type": "egress", "security_group_id": "sg-elsewhere", "protocol": "udp", "from_port": 53,
+                "to_port": 53, "cidr_blocks": ["10.0.0.2/32"]}
+                """#),
+            resource("aws_route", "r", #"""
+                {"route_table_id": "rtb-elsewhere", "destination_prefix_list_id": "pl-1", "gateway_id": "vpce-1"}
+                """#),
+            resource("aws_vpc_ipv4_cidr_block_association", "c", #"""
+                {"vpc_id": "vpc-elsewhere", "cidr_block": "100.64.0.0/16"}
+                """#),
         ]))
         XCTAssertEqual(diagnostics.items, [])
         XCTAssertEqual(env.securityGroups.map(\.id), ["sg-elsewhere"])
@@ -84,9 +113,18 @@ final class TerraformStateResourceTests: XCTestCase {
     func testDefaultResources() {
         let (env, diagnostics) = AWSReaderTestSupport.read(state([
             resource("aws_default_vpc", "d", #"{"id": "vpc-d", "cidr_block": "172.31.0.0/16"}"#),
-            resource("aws_default_subnet", "a", #"{"id": "subnet-d", "vpc_id": "vpc-d", "cidr_block": "172.31.0.0/20", "availability_zone": "us-east-1a", "map_public_ip_on_launch": true}"#),
-            resource("aws_default_route_table", "d", #"{"id": "rtb-d", "default_route_table_id": "rtb-d", "vpc_id": "vpc-d", "route": [{"cidr_block": "0.0.0.0/0", "gateway_id": "igw-d", "ipv6_cidr_block": ""}]}"#),
-            resource("aws_default_security_group", "d", #"{"id": "sg-d", "name": "default", "vpc_id": "vpc-d", "ingress": [{"protocol": "-1", "from_port": 0, "to_port": 0, "self": true, "cidr_blocks": [], "security_groups": []}], "egress": []}"#),
+            resource("aws_default_subnet", "a", #"""
+                {"id": "subnet-d", "vpc_id": "vpc-d", "cidr_block": "172.31.0.0/20",
+                "availability_zone": "us-east-1a", "map_public_ip_on_launch": true}
+                """#),
+            resource("aws_default_route_table", "d", #"""
+                {"id": "rtb-d", "default_route_table_id": "rtb-d", "vpc_id": "vpc-d",
+                "route": [{"cidr_block": "0.0.0.0/0", "gateway_id": "igw-d", "ipv6_cidr_block": ""}]}
+                """#),
+            resource("aws_default_security_group", "d", #"""
+                {"id": "sg-d", "name": "default", "vpc_id": "vpc-d", "ingress": [{"protocol": "-1", "from_port": 0,
+                "to_port": 0, "self": true, "cidr_blocks": [], "security_groups": []}], "egress": []}
+                """#),
         ]))
         XCTAssertEqual(diagnostics.items, [])
         XCTAssertEqual(env.vpcs.first?.isDefault, true)
@@ -98,10 +136,22 @@ final class TerraformStateResourceTests: XCTestCase {
 
     func testVpcRuleResourcesHaveOnePeerEach() {
         let (env, diagnostics) = AWSReaderTestSupport.read(state([
-            resource("aws_vpc_security_group_ingress_rule", "pl", #"{"security_group_id": "sg-1", "ip_protocol": "tcp", "from_port": 443, "to_port": 443, "prefix_list_id": "pl-9", "description": "office"}"#),
-            resource("aws_vpc_security_group_ingress_rule", "icmp", #"{"security_group_id": "sg-1", "ip_protocol": "icmp", "from_port": -1, "to_port": -1, "cidr_ipv4": "10.1.2.3/16"}"#),
-            resource("aws_vpc_security_group_ingress_rule", "sg", #"{"security_group_id": "sg-1", "ip_protocol": "6", "from_port": 8080, "to_port": 8080, "referenced_security_group_id": "sg-2"}"#),
-            resource("aws_vpc_security_group_ingress_rule", "v6", #"{"security_group_id": "sg-1", "ip_protocol": "tcp", "from_port": 80, "to_port": 80, "cidr_ipv6": "2600:1f18::/40"}"#),
+            resource("aws_vpc_security_group_ingress_rule", "pl", #"""
+                {"security_group_id": "sg-1", "ip_protocol": "tcp", "from_port": 443, "to_port": 443,
+                "prefix_list_id": "pl-9", "description": "office"}
+                """#),
+            resource("aws_vpc_security_group_ingress_rule", "icmp", #"""
+                {"security_group_id": "sg-1", "ip_protocol": "icmp", "from_port": -1, "to_port": -1,
+                "cidr_ipv4": "10.1.2.3/16"}
+                """#),
+            resource("aws_vpc_security_group_ingress_rule", "sg", #"""
+                {"security_group_id": "sg-1", "ip_protocol": "6", "from_port": 8080, "to_port": 8080,
+                "referenced_security_group_id": "sg-2"}
+                """#),
+            resource("aws_vpc_security_group_ingress_rule", "v6", #"""
+                {"security_group_id": "sg-1", "ip_protocol": "tcp", "from_port": 80, "to_port": 80,
+                "cidr_ipv6": "2600:1f18::/40"}
+                """#),
         ]))
         XCTAssertEqual(diagnostics.items, [])
         let ingress = env.securityGroups.first?.ingress ?? []
@@ -136,7 +186,10 @@ final class TerraformStateResourceTests: XCTestCase {
 
     func testInternalLoadBalancerFromSubnetMappings() {
         let (env, diagnostics) = AWSReaderTestSupport.read(state([
-            resource("aws_lb", "nlb", #"{"name": "inner", "internal": true, "load_balancer_type": "network", "subnets": [], "subnet_mapping": [{"subnet_id": "subnet-a"}, {"subnet_id": "subnet-b"}], "security_groups": []}"#),
+            resource("aws_lb", "nlb", #"""
+                {"name": "inner", "internal": true, "load_balancer_type": "network", "subnets": [],
+                "subnet_mapping": [{"subnet_id": "subnet-a"}, {"subnet_id": "subnet-b"}], "security_groups": []}
+                """#),
             resource("aws_alb", "old", #"{"name": "legacy", "internal": false, "subnets": ["subnet-c"]}"#),
         ]))
         XCTAssertEqual(diagnostics.items, [])

@@ -17,8 +17,9 @@ public enum AWSAddonListReader: DocumentReader {
         let names = Fields(document, context: "eks list-addons").list("addons", &diagnostics)
         for item in names {
             guard case .string(let name) = item.content, !name.isEmpty else {
-                diagnostics.error("eks list-addons: items of 'addons' must be non-empty strings, found \(item.kindName)",
-                                  at: item.location)
+                diagnostics.error(
+                    "eks list-addons: items of 'addons' must be non-empty strings, found \(item.kindName)",
+                    at: item.location)
                 continue
             }
             environment.addons.append(Addon(name: name, source: item.location))

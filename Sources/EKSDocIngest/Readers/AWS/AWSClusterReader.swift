@@ -48,7 +48,8 @@ public enum AWSClusterReader: DocumentReader {
         }
         if let logging = item.fields("logging", &d) {
             var enabled: [String] = []
-            for setup in AWSReaderSupport.objects(logging, "clusterLogging", &d) where setup.bool("enabled", &d) == true {
+            for setup in AWSReaderSupport.objects(logging, "clusterLogging", &d)
+            where setup.bool("enabled", &d) == true {
                 for type in AWSReaderSupport.strings(setup, "types", &d) where !enabled.contains(type) {
                     enabled.append(type)
                 }

@@ -34,6 +34,9 @@ public enum AWSNetworkAclsReader: DocumentReader {
     }
 
     static func entry(_ item: Fields, _ d: inout Diagnostics) -> NetworkAclEntry? {
+        if item.node["RuleNumber"] == nil {
+            d.error("\(item.context): missing required field 'RuleNumber'", at: item.node.location)
+        }
         let number = item.int("RuleNumber", &d)
         let rawProtocol = AWSReaderSupport.requiredID(item, "Protocol", &d)
         let action = AWSReaderSupport.requiredID(item, "RuleAction", &d)
@@ -45,9 +48,6 @@ public enum AWSNetworkAclsReader: DocumentReader {
         } else {
             d.error("\(item.context): entry has no CidrBlock or Ipv6CidrBlock", at: item.node.location)
             cidr = nil
-        }
-        if number == nil, item.node["RuleNumber"] == nil {
-            d.error("\(item.context): missing required field 'RuleNumber'", at: item.node.location)
         }
         guard let number, let rawProtocol, let action, let cidr else { return nil }
         let proto = AWSReaderSupport.normalizeProtocol(rawProtocol)

@@ -21,30 +21,22 @@ enum AWSReaderSupport {
         return document.keys.allSatisfy { $0 == key || pagingKeys.contains($0) }
     }
 
-    /// The objects of the list under `key`, each with a context such as `describe-vpcs Vpcs[2]`.
-    /// Items that are not objects are reported and skipped.
+    /// The objects of the top-level list under `key`, each with a context such as `describe-vpcs Vpcs[2]`.
     static func objects(in node: Node, key: String, call: String,
                         _ diagnostics: inout Diagnostics) -> [Fields] {
-        let fields = Fields(node, context: call)
-        return fields.list(key, &diagnostics).enumerated().compactMap { index, item in
-            let context = "\(call) \(key)[\(index)]"
+        objects(Fields(node, context: call), key, &diagnostics)
+    }
+
+    /// The objects of the list field `key`, each with its index in its context. Items that are not
+    /// objects are reported and skipped.
+    static func objects(_ fields: Fields, _ key: String, _ diagnostics: inout Diagnostics) -> [Fields] {
+        fields.list(key, &diagnostics).enumerated().compactMap { index, item in
+            let context = "\(fields.context) \(key)[\(index)]"
             guard item.isMap else {
                 diagnostics.error("\(context): must be a mapping, found \(item.kindName)", at: item.location)
                 return nil
             }
             return Fields(item, context: context)
-        }
-    }
-
-    /// The objects of a nested list field (items that are not objects are reported and skipped).
-    static func objects(_ fields: Fields, _ key: String, _ diagnostics: inout Diagnostics) -> [Fields] {
-        fields.list(key, &diagnostics).enumerated().compactMap { index, item in
-            guard item.isMap else {
-                diagnostics.error("\(fields.context): items of '\(key)' must be mappings, found \(item.kindName)",
-                                  at: item.location)
-                return nil
-            }
-            return Fields(item, context: "\(fields.context) \(key)[\(index)]")
         }
     }
 

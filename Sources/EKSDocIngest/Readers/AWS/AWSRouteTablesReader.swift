@@ -8,12 +8,6 @@ import EKSDocModel
 public enum AWSRouteTablesReader: DocumentReader {
     public static var origin: Origin { .live }
 
-    /// Route target fields, in order of precedence: an instance wins over its network interface.
-    static let targetKeys = [
-        "GatewayId", "NatGatewayId", "TransitGatewayId", "VpcPeeringConnectionId", "InstanceId",
-        "NetworkInterfaceId", "EgressOnlyInternetGatewayId", "LocalGatewayId", "CarrierGatewayId", "CoreNetworkArn",
-    ]
-
     public static func recognizes(_ document: Node) -> Bool {
         AWSReaderSupport.isAnswer(document, listKey: "RouteTables")
     }
@@ -43,32 +37,9 @@ public enum AWSRouteTablesReader: DocumentReader {
                 table.gateways.append(gateway)
             }
         }
-        table.routes = AWSReaderSupport.objects(item, "Routes", &d).compactMap { route($0, &d) }
+        table.routes = AWSReaderSupport.objects(item, "Routes", &d).compactMap {
+            RouteBuilder.route($0, RouteBuilder.cli, &d)
+        }
         return table
-    }
-
-    static func route(_ item: Fields, _ d: inout Diagnostics) -> Route? {
-        let destination: String?
-        if AWSReaderSupport.isSet(item, "DestinationCidrBlock") {
-            destination = AWSReaderSupport.cidr(item, "DestinationCidrBlock", &d)
-        } else if AWSReaderSupport.isSet(item, "DestinationIpv6CidrBlock") {
-            destination = AWSReaderSupport.cidr(item, "DestinationIpv6CidrBlock", &d)
-        } else if let prefixList = AWSReaderSupport.text(item, "DestinationPrefixListId", &d) {
-            destination = prefixList
-        } else {
-            d.error("\(item.context): route has no destination (DestinationCidrBlock, DestinationIpv6CidrBlock "
-                    + "or DestinationPrefixListId)", at: item.node.location)
-            return nil
-        }
-        let target = AWSReaderSupport.firstText(item, targetKeys, &d)
-        guard let destination else { return nil }
-        guard let target else {
-            d.error("\(item.context): route to \(destination) has no target", at: item.node.location)
-            return nil
-        }
-        return Route(destination: destination, target: target,
-                     state: AWSReaderSupport.text(item, "State", &d)?.lowercased() ?? "active",
-                     networkInterface: AWSReaderSupport.text(item, "NetworkInterfaceId", &d),
-                     source: item.node.location)
     }
 }

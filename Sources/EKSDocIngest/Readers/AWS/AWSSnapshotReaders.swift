@@ -26,7 +26,9 @@ public enum AWSSnapshotReaders {
         guard node.isMap, !node.pairs.isEmpty, reader(for: node) == nil else { return false }
         let pascalCase = node.keys.allSatisfy { key in
             guard let first = key.unicodeScalars.first, ("A"..."Z").contains(first) else { return false }
-            return key.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }
+            return key.unicodeScalars.allSatisfy {
+                ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0)
+            }
         }
         return pascalCase && node.pairs.contains { $0.value.isList }
     }

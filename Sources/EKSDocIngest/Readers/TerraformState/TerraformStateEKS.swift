@@ -61,8 +61,10 @@ extension TerraformStateReader {
             instanceTypes: AWSReaderSupport.strings(a, "instance_types", &d),
             min: scaling?.int("min_size", &d), max: scaling?.int("max_size", &d),
             desired: scaling?.int("desired_size", &d), subnets: AWSReaderSupport.strings(a, "subnet_ids", &d),
-            amiType: AWSReaderSupport.text(a, "ami_type", &d), capacityType: AWSReaderSupport.text(a, "capacity_type", &d),
-            diskSize: a.int("disk_size", &d).flatMap { $0 > 0 ? $0 : nil }, labels: a.stringMap("labels", &d), taints: taints,
+            amiType: AWSReaderSupport.text(a, "ami_type", &d),
+            capacityType: AWSReaderSupport.text(a, "capacity_type", &d),
+            diskSize: a.int("disk_size", &d).flatMap { $0 > 0 ? $0 : nil }, labels: a.stringMap("labels", &d),
+            taints: taints,
             nodeRole: AWSReaderSupport.text(a, "node_role_arn", &d), source: resource.location))
     }
 
@@ -102,7 +104,8 @@ extension TerraformStateReader {
             AWSReaderSupport.loadBalancerName(fromARN: $0) ?? $0
         }
         environment.targetGroups.append(TargetGroup(
-            name: name, arn: AWSReaderSupport.text(a, "arn", &d), targetType: AWSReaderSupport.text(a, "target_type", &d),
+            name: name, arn: AWSReaderSupport.text(a, "arn", &d),
+            targetType: AWSReaderSupport.text(a, "target_type", &d),
             protocol: AWSReaderSupport.text(a, "protocol", &d), port: a.int("port", &d),
             vpc: AWSReaderSupport.text(a, "vpc_id", &d), loadBalancers: balancers, source: resource.location))
     }

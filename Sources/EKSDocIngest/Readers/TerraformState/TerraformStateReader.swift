@@ -3,13 +3,21 @@ import EKSDocModel
 /// Reads a Terraform state file (format version 4: `{"version": 4, "terraform_version", "resources": [...]}`)
 /// as a record of what exists.
 ///
-/// Managed resources of the AWS provider become model entities; `data` resources are skipped and
+/// Managed resources of the AWS provider become model entities. `data` resources are read only for the
+/// types that look up one existing resource with the same attributes (`liveDataSources`: a load balancer
+/// made by the AWS Load Balancer Controller, a VPC made elsewhere); other data sources are skipped.
 /// `sensitive_attributes` is never read. Resources that only add to another one (rule, route,
 /// association and attachment resources) are applied after every resource has been read, so their
 /// order in the file does not matter; when the resource they extend is not in the file, an entry with
 /// just its id is created.
 public enum TerraformStateReader: DocumentReader {
     public static var origin: Origin { .live }
+
+    /// Data sources whose attributes describe one existing resource exactly as the managed resource would.
+    static let liveDataSources: Set<String> = [
+        "aws_lb", "aws_vpc", "aws_subnet", "aws_security_group", "aws_eks_cluster", "aws_internet_gateway",
+        "aws_nat_gateway", "aws_route_table",
+    ]
 
     /// The only state format this reader understands.
     public static let supportedVersion = 4
@@ -45,8 +53,8 @@ public enum TerraformStateReader: DocumentReader {
 
     /// The managed instances of one `resources[]` entry, each with its address and attributes.
     static func instances(of resource: Fields, _ d: inout Diagnostics) -> [StateResource] {
-        if AWSReaderSupport.text(resource, "mode", &d) == "data" { return [] }
         guard let type = AWSReaderSupport.requiredID(resource, "type", &d) else { return [] }
+        if AWSReaderSupport.text(resource, "mode", &d) == "data", !liveDataSources.contains(type) { return [] }
         var address = "\(type).\(AWSReaderSupport.text(resource, "name", &d) ?? "?")"
         if let module = AWSReaderSupport.text(resource, "module", &d) { address = "\(module).\(address)" }
         let context = address

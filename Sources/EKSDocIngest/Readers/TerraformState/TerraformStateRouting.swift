@@ -9,6 +9,16 @@ extension TerraformStateReader {
         "core_network_arn", "vpc_endpoint_id",
     ]
 
+    /// Inline `route` items of `aws_route_table`.
+    static let inlineRouteKeys = RouteBuilder.Keys(
+        destinations: ["cidr_block", "ipv6_cidr_block", "destination_prefix_list_id"], targets: routeTargetKeys,
+        state: "state", networkInterface: "network_interface_id")
+
+    /// `aws_route` resources.
+    static let routeResourceKeys = RouteBuilder.Keys(
+        destinations: ["destination_cidr_block", "destination_ipv6_cidr_block", "destination_prefix_list_id"],
+        targets: routeTargetKeys, state: "state", networkInterface: "network_interface_id")
+
     /// `aws_route_table` and `aws_default_route_table` (the VPC's main table) with their inline `route` list.
     static func readRouteTable(_ resource: StateResource, into environment: inout Environment,
                                _ d: inout Diagnostics) {
@@ -16,34 +26,11 @@ extension TerraformStateReader {
         guard let id = AWSReaderSupport.requiredID(a, "id", &d) else { return }
         let tags = resource.tags(&d)
         let routes = AWSReaderSupport.objects(a, "route", &d).compactMap {
-            route($0, destinationKeys: ["cidr_block", "ipv6_cidr_block", "destination_prefix_list_id"], &d)
+            RouteBuilder.route($0, inlineRouteKeys, &d)
         }
         environment.routeTables.append(RouteTable(
             id: id, vpc: AWSReaderSupport.text(a, "vpc_id", &d), main: resource.type == "aws_default_route_table",
             routes: routes, name: tags.nameTag, tags: tags, source: resource.location))
-    }
-
-    /// A route from an inline `route` item or an `aws_route` resource; the first of `destinationKeys` set is
-    /// the destination (IPv4 CIDR, IPv6 CIDR, prefix list, in that order).
-    static func route(_ item: Fields, destinationKeys: [String], _ d: inout Diagnostics) -> Route? {
-        guard let key = destinationKeys.first(where: { AWSReaderSupport.isSet(item, $0) }) else {
-            d.error("\(item.context): route has no destination (\(destinationKeys.joined(separator: ", ")))",
-                    at: item.node.location)
-            return nil
-        }
-        let destination = key == destinationKeys[2]
-            ? AWSReaderSupport.text(item, key, &d)
-            : AWSReaderSupport.cidr(item, key, &d)
-        let target = AWSReaderSupport.firstText(item, routeTargetKeys, &d)
-        guard let destination else { return nil }
-        guard let target else {
-            d.error("\(item.context): route to \(destination) has no target", at: item.node.location)
-            return nil
-        }
-        return Route(destination: destination, target: target,
-                     state: AWSReaderSupport.text(item, "state", &d)?.lowercased() ?? "active",
-                     networkInterface: AWSReaderSupport.text(item, "network_interface_id", &d),
-                     source: item.node.location)
     }
 
     /// `aws_route`: a route added to a table defined elsewhere.
@@ -51,8 +38,7 @@ extension TerraformStateReader {
                                     _ d: inout Diagnostics) {
         let a = resource.attributes
         guard let tableID = AWSReaderSupport.requiredID(a, "route_table_id", &d),
-              let route = route(a, destinationKeys: ["destination_cidr_block", "destination_ipv6_cidr_block",
-                                                     "destination_prefix_list_id"], &d) else { return }
+              let route = RouteBuilder.route(a, routeResourceKeys, &d) else { return }
         upsert(&environment.routeTables, id: tableID, idOf: \.id,
                make: { RouteTable(id: tableID, source: resource.location) }) { table in
             if !table.routes.contains(where: { $0.destination == route.destination }) { table.routes.append(route) }
