@@ -34,7 +34,7 @@ let package = Package(
         .testTarget(name: "EKSDocModelTests", dependencies: ["EKSDocModel"]),
         .testTarget(name: "EKSDocHCLTests", dependencies: ["EKSDocTestSupport", "EKSDocHCL", "EKSDocModel"]),
         .testTarget(name: "EKSDocIngestTests", dependencies: ["EKSDocTestSupport", "EKSDocIngest", "EKSDocModel"]),
-        .testTarget(name: "EKSDocAnalysisTests", dependencies: ["EKSDocTestSupport", "EKSDocAnalysis", "EKSDocModel"]),
+        .testTarget(name: "EKSDocAnalysisTests", dependencies: ["EKSDocTestSupport", "EKSDocAnalysis", "EKSDocIngest", "EKSDocModel"]),
         .testTarget(name: "EKSDocRenderTests", dependencies: ["EKSDocTestSupport", "EKSDocRender"]),
         .testTarget(name: "EKSDocCLITests", dependencies: ["EKSDocTestSupport", "eksdoc"]),
     ]
