@@ -22,7 +22,7 @@ let package = Package(
         .target(name: "EKSDocIngest", dependencies: [
             "EKSDocModel", "EKSDocHCL", .product(name: "Yams", package: "Yams"),
         ]),
-        .target(name: "EKSDocAnalysis", dependencies: ["EKSDocModel"]),
+        .target(name: "EKSDocAnalysis", dependencies: ["EKSDocModel"], resources: [.copy("Resources/instance-types.tsv")]),
         .target(name: "EKSDocRender", dependencies: [
             "EKSDocModel", "EKSDocAnalysis", "CCmarkGFM", "CGraphviz",
         ]),

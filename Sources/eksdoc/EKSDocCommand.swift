@@ -10,6 +10,6 @@ struct EKSDocCommand: ParsableCommand {
         Exit codes: 0 ok, 1 check failed or findings at/above the threshold, 2 bad input, 3 internal error.
         """,
         version: "0.1.0",
-        subcommands: [BuildCommand.self, ModelCommand.self, ParseCommand.self]
+        subcommands: [BuildCommand.self, ModelCommand.self, ParseCommand.self, LintCommand.self, TraceCommand.self]
     )
 }

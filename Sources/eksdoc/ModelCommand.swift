@@ -13,6 +13,6 @@ struct ModelCommand: ParsableCommand {
 
     func run() throws {
         let inventory = try content.load()
-        Console.write(try ModelJSON.render(inventory))
+        Console.write(try ModelJSON.render(inventory, facts: SiteBuilder.analyze(inventory)))
     }
 }

@@ -143,3 +143,36 @@ final class ModelCommandTests: XCTestCase {
         XCTAssertEqual(first, second.stdout)
     }
 }
+
+/// Issue 3 item 8: derived facts in the export.
+final class ModelFactsExportTests: XCTestCase {
+    func testDerivedFieldsOnLeadertools() throws {
+        let result = try TestSupport.eksdoc(["model", "content", "--json"], currentDirectory: TestSupport.packageRoot)
+        XCTAssertEqual(result.status, 0)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any])
+        let env = try XCTUnwrap((json["environments"] as? [[String: Any]])?.first { $0["name"] as? String == "leadertools-qas" })
+        let subnets = try XCTUnwrap(env["subnets"] as? [[String: Any]])
+        let pods = try XCTUnwrap(subnets.first { $0["id"] as? String == "subnet-09d92cbf937adefe5" })
+        XCTAssertEqual(pods["usableAddresses"] as? Int, 1_019)
+        XCTAssertEqual(pods["tier"] as? String, "private")
+        XCTAssertEqual(pods["routeTable"] as? String, "rtb-0af593cb336560f42")
+        XCTAssertEqual(pods["defaultRoute"] as? [String: String], ["target": "i-0919b0c12ffebfc98", "kind": "instance", "state": "active"])
+        let publicSubnet = try XCTUnwrap(subnets.first { $0["id"] as? String == "subnet-0de9b50b551f454d0" })
+        XCTAssertEqual(publicSubnet["tier"] as? String, "public")
+        XCTAssertEqual((publicSubnet["defaultRoute"] as? [String: String])?["target"], "igw-0e74bf1068b4cd3dd")
+        let group = try XCTUnwrap((env["nodeGroups"] as? [[String: Any]])?.first)
+        XCTAssertEqual(group["maxPods"] as? [String: Int], ["t3a.medium": 110])
+        XCTAssertEqual(group["maxPodsByFormula"] as? [String: Int], ["t3a.medium": 162])
+        let capacity = try XCTUnwrap(env["podCapacity"] as? [String: Any])
+        XCTAssertEqual(capacity["value"] as? Int, 330)
+        let findings = try XCTUnwrap(env["findings"] as? [[String: Any]])
+        XCTAssertTrue(findings.allSatisfy { $0["id"] != nil && $0["severity"] != nil && $0["entity"] != nil })
+        let flows = try XCTUnwrap(env["flows"] as? [[String: Any]])
+        XCTAssertTrue(flows.allSatisfy { $0["name"] != nil && ($0["hops"] as? [Any])?.isEmpty == false && $0["blocked"] is Bool })
+        // No seed error survives in the export (seeds/README.md).
+        XCTAssertFalse(result.stdout.contains("~220"))
+        for subnet in subnets where (subnet["cidr"] as? String)?.hasSuffix("/24") == true {
+            XCTAssertEqual(subnet["usableAddresses"] as? Int, 251)
+        }
+    }
+}
