@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "eksdoc", targets: ["eksdoc"]),
-        .library(name: "EKSDoc", targets: ["EKSDocModel", "EKSDocHCL", "EKSDocIngest", "EKSDocAnalysis", "EKSDocRender"]),
+        .library(name: "EKSDoc", targets: ["EKSDocModel", "EKSDocHCL", "EKSDocIngest", "EKSDocAnalysis", "EKSDocRender", "EKSDocQA"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -26,8 +26,11 @@ let package = Package(
         .target(name: "EKSDocRender", dependencies: [
             "EKSDocModel", "EKSDocAnalysis", "CCmarkGFM", "CGraphviz",
         ]),
+        .target(name: "EKSDocQA", dependencies: [
+            "EKSDocModel", "EKSDocAnalysis", "EKSDocIngest", "EKSDocRender",
+        ], resources: [.copy("Resources")]),
         .executableTarget(name: "eksdoc", dependencies: [
-            "EKSDocModel", "EKSDocHCL", "EKSDocIngest", "EKSDocAnalysis", "EKSDocRender",
+            "EKSDocModel", "EKSDocHCL", "EKSDocIngest", "EKSDocAnalysis", "EKSDocRender", "EKSDocQA",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "EKSDocTestSupport", path: "Tests/Support"),
@@ -35,7 +38,8 @@ let package = Package(
         .testTarget(name: "EKSDocHCLTests", dependencies: ["EKSDocTestSupport", "EKSDocHCL", "EKSDocModel"]),
         .testTarget(name: "EKSDocIngestTests", dependencies: ["EKSDocTestSupport", "EKSDocIngest", "EKSDocModel"]),
         .testTarget(name: "EKSDocAnalysisTests", dependencies: ["EKSDocTestSupport", "EKSDocAnalysis", "EKSDocIngest", "EKSDocModel"]),
-        .testTarget(name: "EKSDocRenderTests", dependencies: ["EKSDocTestSupport", "EKSDocRender"]),
+        .testTarget(name: "EKSDocRenderTests", dependencies: ["EKSDocTestSupport", "EKSDocRender", "EKSDocAnalysis", "EKSDocIngest", "EKSDocModel"]),
+        .testTarget(name: "EKSDocQATests", dependencies: ["EKSDocTestSupport", "EKSDocQA", "EKSDocRender", "EKSDocAnalysis", "EKSDocIngest", "EKSDocModel"]),
         .testTarget(name: "EKSDocCLITests", dependencies: ["EKSDocTestSupport", "eksdoc"]),
     ]
 )

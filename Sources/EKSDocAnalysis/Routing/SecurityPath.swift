@@ -5,8 +5,9 @@ import EKSDocModel
 /// Source groups, first that applies:
 /// 1. the instance whose private IP is the source address;
 /// 2. the security groups of an ENIConfig naming the source subnet (pods on custom networking);
-/// 3. for a cluster, node-group or pod subnet: the cluster security group (`clusterSecurityGroup`), which EKS
-///    attaches to managed node-group nodes;
+/// 3. for a cluster, node-group or pod subnet: the groups of the known node instances (tagged with the cluster
+///    or a node group, as traffic flows use them), else the cluster security group (`clusterSecurityGroup`),
+///    which EKS attaches to managed node-group nodes;
 /// 4. none known: the source side is not checked and the verdict stays open.
 ///
 /// Destination groups: the instance whose private IP is the destination. A destination outside every VPC CIDR of
@@ -53,7 +54,15 @@ struct SecurityPath {
                        note: "Source groups: those of ENIConfig \(config.name), used by pods in \(subnet.id).")
         }
         let roles = Routing.roles(of: subnet, in: env)
-        if let group = env.cluster?.clusterSecurityGroup, roles.contains(where: { [.cluster, .nodes, .pods].contains($0) }) {
+        let clusterSubnet = roles.contains(where: { [.cluster, .nodes, .pods].contains($0) })
+        let nodes = FlowContext.nodeInstances(env).filter { !$0.securityGroups.isEmpty }
+        if clusterSubnet, !nodes.isEmpty {
+            let groups = Array(Set(nodes.flatMap(\.securityGroups))).sorted()
+            return End(groups: groups, known: true, notApplicable: false,
+                       note: "Source groups: those of the node instances \(nodes.map(\.id).joined(separator: ", "))"
+                           + " (assumed for a source in \(subnet.id)).")
+        }
+        if let group = env.cluster?.clusterSecurityGroup, clusterSubnet {
             return End(groups: [group], known: true, notApplicable: false,
                        note: "Source groups: the cluster security group \(group), which EKS attaches to managed nodes"
                            + " (assumed for a source in \(subnet.id)).")

@@ -2,12 +2,24 @@ import EKSDocAnalysis
 import EKSDocModel
 import Foundation
 
-/// Builds the site's files from the inventory. For now the site is the model export with its facts; the page
-/// builders and the HTML publisher add to it.
+/// Builds the site's files from the inventory: the model export, the Markdown tree under `md/`, and the
+/// diagrams under `diagrams/`.
 public enum SiteBuilder {
-    public static func build(_ inventory: Inventory) throws -> SiteFiles {
+    public static func build(_ inventory: Inventory, renderer: DiagramRenderer = DiagramRenderer()) throws -> SiteFiles {
         var site = SiteFiles()
-        try site.add("model.json", ModelJSON.render(inventory, facts: analyze(inventory)))
+        let facts = analyze(inventory)
+        try site.add("model.json", ModelJSON.render(inventory, facts: facts))
+        try site.add("md/index.md", text: IndexPage.build(inventory, facts: facts).text)
+        for env in inventory.environments {
+            guard let envFacts = facts[env.name] else { continue }
+            let context = PageContext(inventory: inventory, env: env, facts: envFacts)
+            for page in EnvironmentPages.pages(context) {
+                try site.add("md/" + page.path, text: page.text)
+            }
+            for diagram in EnvironmentPages.diagrams(context) {
+                for file in try renderer.files(for: diagram) { try site.add(file.path, file.data) }
+            }
+        }
         return site
     }
 

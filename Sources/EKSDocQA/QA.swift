@@ -1,0 +1,2 @@
+import EKSDocModel
+// Question bank, concept pages and glossary (issue 5).

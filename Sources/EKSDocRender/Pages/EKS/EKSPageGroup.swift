@@ -1,0 +1,4 @@
+/// Cluster, CNI and capacity, workloads, Terraform inputs and troubleshooting pages.
+enum EKSPageGroup {
+    static let builders: [any EnvironmentPageBuilder.Type] = []
+}

@@ -1,0 +1,4 @@
+/// The traffic flows page.
+enum FlowPageGroup {
+    static let builders: [any EnvironmentPageBuilder.Type] = []
+}
