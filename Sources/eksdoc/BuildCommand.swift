@@ -1,4 +1,5 @@
 import ArgumentParser
+import EKSDocQA
 import EKSDocRender
 import Foundation
 
@@ -17,9 +18,12 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let inventory = try content.load()
+        let (extensions, diagnostics) = DocumentationExtensions.load(contentDirectory: content.url)
+        Console.report(diagnostics, root: content.directory)
+        if diagnostics.hasErrors { throw ExitCode(2) }
         let site: SiteFiles
         do {
-            site = try SiteBuilder.build(inventory)
+            site = try SiteBuilder.build(inventory, extensions: extensions)
         } catch {
             Console.error("error: \(error)")
             throw ExitCode(3)

@@ -66,3 +66,36 @@ final class BuildCommandTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("content folder not found"))
     }
 }
+
+/// Same inputs, byte-identical outputs across processes (Swift's hash seeds and libgvc's allocations differ
+/// between runs), diagrams included; the diagram cache is off so every run renders.
+final class BuildDeterminismTests: XCTestCase {
+    func testTwoProcessesBuildIdenticalSites() throws {
+        var trees: [[String: Data]] = []
+        for _ in 0..<2 {
+            let out = try TestSupport.temporaryDirectory().appendingPathComponent("site")
+            var environment = ProcessInfo.processInfo.environment
+            environment["EKSDOC_CACHE_DIR"] = ""
+            let result = try TestSupport.run(TestSupport.eksdocBinary, ["build", TestSupport.content.path, "--out", out.path],
+                                             environment: environment)
+            XCTAssertEqual(result.status, 0, result.stderr)
+            trees.append(try files(out))
+        }
+        XCTAssertGreaterThan(trees[0].count, 100)
+        XCTAssertEqual(trees[0].keys.sorted(), trees[1].keys.sorted())
+        for (path, data) in trees[0] { XCTAssertEqual(data, trees[1][path], path) }
+        XCTAssertTrue(trees[0].keys.contains("diagrams/leadertools-qas-topology.png"))
+        XCTAssertTrue(trees[0].keys.contains("md/retail-store/qa.md"))
+        XCTAssertTrue(trees[0].keys.contains("md/concepts/prefix-delegation.md"))
+    }
+
+    func files(_ root: URL) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
+        while let url = enumerator?.nextObject() as? URL {
+            guard (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true else { continue }
+            result[String(url.path.dropFirst(root.path.count + 1))] = try Data(contentsOf: url)
+        }
+        return result
+    }
+}

@@ -28,7 +28,7 @@ public enum EnvironmentBuilder {
         env.natGateways = merged(\.natGateways)
         env.networkAcls = merged(\.networkAcls)
         env.vpcEndpoints = merged(\.vpcEndpoints)
-        env.securityGroups = merged(\.securityGroups)
+        env.securityGroups = merged(\.securityGroups).map(withoutDuplicateRules)
         env.instances = merged(\.instances)
         env.instanceTypes = merged(\.instanceTypes)
         env.loadBalancers = merged(\.loadBalancers)
@@ -77,6 +77,18 @@ public enum EnvironmentBuilder {
             t.routes.append(Route(destination: cidr, target: "local", source: table.source))
         }
         return t
+    }
+
+    /// Terraform state can hold a rule twice (inline on the group and as a rule resource); one copy is kept.
+    static func withoutDuplicateRules(_ group: SecurityGroup) -> SecurityGroup {
+        func unique(_ rules: [SecurityGroupRule]) -> [SecurityGroupRule] {
+            var seen = Set<String>()
+            return rules.filter { seen.insert("\($0.protocol)|\($0.fromPort ?? -1)|\($0.toPort ?? -1)|\($0.peer)").inserted }
+        }
+        var g = group
+        g.ingress = unique(group.ingress)
+        g.egress = unique(group.egress)
+        return g
     }
 
     static func sortedRoutes(_ table: RouteTable) -> RouteTable {

@@ -40,15 +40,15 @@ public struct DiagramRenderer: Sendable {
             try? FileManager.default.createDirectory(at: cached.deletingLastPathComponent(), withIntermediateDirectories: true)
             let temporary = cached.deletingLastPathComponent().appendingPathComponent(".\(key).\(ProcessInfo.processInfo.processIdentifier).tmp")
             if FileManager.default.createFile(atPath: temporary.path, contents: data) {
-                _ = try? FileManager.default.replaceItemAt(cached, withItemAt: temporary)
-                try? FileManager.default.removeItem(at: temporary)
+                // rename(2) replaces atomically and, unlike `replaceItemAt` on Linux, works when the entry is new.
+                if rename(temporary.path, cached.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
             }
         }
         return data
     }
 
     /// Changes when the rendering code changes, so stale cache entries are not reused.
-    static let rendererVersion = "graphviz-1"
+    static let rendererVersion = "graphviz-2-stable-read"
 
     /// FNV-1a 64-bit, hex: a stable key for the cache (not a security boundary).
     public static func hash(_ text: String) -> String {

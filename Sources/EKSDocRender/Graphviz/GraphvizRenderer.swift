@@ -31,7 +31,9 @@ public final class GraphvizRenderer: @unchecked Sendable {
     }
 
     private func renderLocked(dot: String, format: String, engine: String) throws -> Data {
-        guard let graph = dot.withCString({ agmemread($0) }) else {
+        // Read with ids in DOT-text order: plain agmemread orders clusters by memory address, which changes
+        // from run to run and with it the layout.
+        guard let graph = GraphvizStableRead.read(dot) else {
             let detail = aglasterr().map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) }
             throw GraphvizError(message: "invalid DOT: \(detail ?? "syntax error")")
         }

@@ -34,7 +34,8 @@ public enum MD {
     }
 
     /// Inline code that cannot be broken out of: the fence is longer than any backtick run inside.
-    /// `|` is escaped so the span is safe inside table cells, and HTML specials become entities.
+    /// `|` is escaped so the span is safe inside table cells. Everything else stays literal: Markdown renderers
+    /// show a code span's `<`, `>` and `&` as text, so no markup inside it takes effect.
     public static func code(_ raw: String) -> String {
         let cleaned = raw.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "|", with: "\\|")
         var longest = 0, run = 0

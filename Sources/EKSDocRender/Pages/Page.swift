@@ -40,10 +40,11 @@ public struct PageDocument {
 
     /// A heading (its text escaped); returns the anchor.
     @discardableResult
-    public mutating func heading(_ level: Int, _ text: String) -> String {
+    public mutating func heading(_ level: Int, _ raw: String) -> String {
+        let text = raw.split(whereSeparator: \.isNewline).joined(separator: " ")
         let anchor = anchorState.anchor(for: text)
         anchors.append(anchor)
-        if !lines.isEmpty { lines.append("") }
+        if let last = lines.last, !last.isEmpty { lines.append("") }
         lines.append(String(repeating: "#", count: level) + " " + MD.text(text))
         lines.append("")
         return anchor

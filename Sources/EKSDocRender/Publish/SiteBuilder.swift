@@ -2,23 +2,42 @@ import EKSDocAnalysis
 import EKSDocModel
 import Foundation
 
+/// What other modules add to a build: pages per environment (Q&A), site-wide pages (concepts, glossary) and their
+/// diagrams, and a last pass over every page (linking terms to concept pages).
+public struct SiteExtensions: Sendable {
+    public var environmentPages: @Sendable (PageContext) -> [Page]
+    public var sitePages: [Page]
+    public var siteDiagrams: [Diagram]
+    public var postProcess: @Sendable (Page) -> Page
+
+    public init(environmentPages: @escaping @Sendable (PageContext) -> [Page] = { _ in [] }, sitePages: [Page] = [],
+                siteDiagrams: [Diagram] = [], postProcess: @escaping @Sendable (Page) -> Page = { $0 }) {
+        self.environmentPages = environmentPages; self.sitePages = sitePages; self.siteDiagrams = siteDiagrams
+        self.postProcess = postProcess
+    }
+}
+
 /// Builds the site's files from the inventory: the model export, the Markdown tree under `md/`, and the
 /// diagrams under `diagrams/`.
 public enum SiteBuilder {
-    public static func build(_ inventory: Inventory, renderer: DiagramRenderer = DiagramRenderer()) throws -> SiteFiles {
+    public static func build(_ inventory: Inventory, renderer: DiagramRenderer = DiagramRenderer(),
+                             extensions: SiteExtensions = SiteExtensions()) throws -> SiteFiles {
         var site = SiteFiles()
         let facts = analyze(inventory)
         try site.add("model.json", ModelJSON.render(inventory, facts: facts))
-        try site.add("md/index.md", text: IndexPage.build(inventory, facts: facts).text)
+        var pages = [IndexPage.build(inventory, facts: facts)] + extensions.sitePages
+        var diagrams = extensions.siteDiagrams
         for env in inventory.environments {
             guard let envFacts = facts[env.name] else { continue }
             let context = PageContext(inventory: inventory, env: env, facts: envFacts)
-            for page in EnvironmentPages.pages(context) {
-                try site.add("md/" + page.path, text: page.text)
-            }
-            for diagram in EnvironmentPages.diagrams(context) {
-                for file in try renderer.files(for: diagram) { try site.add(file.path, file.data) }
-            }
+            pages += EnvironmentPages.pages(context) + extensions.environmentPages(context)
+            diagrams += EnvironmentPages.diagrams(context)
+        }
+        for page in pages.map(extensions.postProcess) {
+            try site.add("md/" + page.path, text: page.text)
+        }
+        for diagram in diagrams {
+            for file in try renderer.files(for: diagram) { try site.add(file.path, file.data) }
         }
         return site
     }

@@ -103,3 +103,19 @@ final class LocalRouteTests: XCTestCase {
                        ["0.0.0.0/0>nat-1", "10.0.0.0/16>local", "100.64.0.0/16>local"])
     }
 }
+
+final class DuplicateRuleTests: XCTestCase {
+    func testARuleStatedTwiceIsKeptOnce() {
+        let at = SourceLocation(file: "s.tfstate", line: 1, column: 1)
+        var live = Fragment(file: "s.tfstate", origin: .live)
+        let rule = SecurityGroupRule(protocol: "tcp", fromPort: 443, toPort: 443, peer: "0.0.0.0/0", peerKind: .cidr, source: at)
+        var other = rule
+        other.fromPort = 80
+        other.toPort = 80
+        live.environment.securityGroups = [SecurityGroup(id: "sg-1", ingress: [rule, other, rule], egress: [rule, rule], source: at)]
+        var d = Diagnostics()
+        let env = EnvironmentBuilder.build(name: "e", region: nil, fragments: [live], diagnostics: &d)
+        XCTAssertEqual(env.securityGroups[0].ingress.map(\.fromPort), [443, 80])
+        XCTAssertEqual(env.securityGroups[0].egress.count, 1)
+    }
+}

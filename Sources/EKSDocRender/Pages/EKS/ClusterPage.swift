@@ -20,7 +20,7 @@ public enum ClusterPage: EnvironmentPageBuilder {
                           + "add-ons, node groups, workload identities and autoscaling. Pod and node capacity are on "
                           + "\(context.link("CNI and capacity", page: CNICapacityPage.slug)).")
             controlPlane(cluster, context, &doc)
-            endpoint(cluster, &doc)
+            endpoint(cluster, context, &doc)
             logging(cluster, &doc)
             subnets(cluster, context, &doc)
         } else {
@@ -63,7 +63,7 @@ public enum ClusterPage: EnvironmentPageBuilder {
         doc.table(["Setting", "Value"], rows)
     }
 
-    static func endpoint(_ cluster: Cluster, _ doc: inout PageDocument) {
+    static func endpoint(_ cluster: Cluster, _ context: PageContext, _ doc: inout PageDocument) {
         doc.heading(2, "Endpoint access")
         let cidrs = cluster.publicAccessCidrs ?? []
         let openToAll = cidrs.isEmpty || cidrs.contains("0.0.0.0/0")
@@ -80,6 +80,15 @@ public enum ClusterPage: EnvironmentPageBuilder {
             meaning.append("Only the public endpoint is on: `kubectl` and the nodes alike reach the API server at its "
                            + "public addresses. The nodes' requests leave the VPC through their subnets' default route, "
                            + "so that path must let HTTPS (443) out, or nodes cannot join the cluster.")
+            var targets: [String] = []
+            for subnet in context.facts.capacity.nodeSubnets {
+                guard let route = context.facts.routing(of: subnet.subnet)?.defaultRoute else { continue }
+                let text = "\(MD.code(route.target)) (\(MD.text(route.kind.rawValue)))"
+                if !targets.contains(text) { targets.append(text) }
+            }
+            if !targets.isEmpty {
+                meaning.append("Here the node subnets send 0.0.0.0/0 to \(targets.joined(separator: ", ")).")
+            }
         case (true, true):
             meaning.append("Both endpoints are on: inside the VPC the API hostname resolves to the control plane's "
                            + "network interfaces in the cluster subnets, so nodes stay on the private path; from "

@@ -1,4 +1,4 @@
 /// The traffic flows page.
 enum FlowPageGroup {
-    static let builders: [any EnvironmentPageBuilder.Type] = []
+    static let builders: [any EnvironmentPageBuilder.Type] = [TrafficFlowsPage.self]
 }

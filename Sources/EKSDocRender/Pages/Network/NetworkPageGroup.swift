@@ -1,4 +1,6 @@
 /// Overview, network, routing, security groups, findings and drift pages.
 enum NetworkPageGroup {
-    static let builders: [any EnvironmentPageBuilder.Type] = []
+    static var builders: [any EnvironmentPageBuilder.Type] {
+        [OverviewPage.self, NetworkPage.self, RoutingPage.self, SecurityGroupsPage.self, FindingsPage.self, DriftPage.self]
+    }
 }

@@ -14,11 +14,32 @@ enum NetworkText {
         "\(MD.number(n)) \(n == 1 ? singular : plural ?? singular + "s")"
     }
 
+    /// Printable ASCII characters that keep a value out of a code span: nothing can be escaped inside one, so
+    /// markup, HTML and link syntax would stay in the Markdown source (inert once rendered, but there for any
+    /// other reader of the file).
+    static let notInCode: Set<Character> = ["`", "<", ">", "&", "|", "\\", "[", "]"]
+
+    /// An identifier or value from the inputs as inline code when it is plain (ids, CIDRs, paths, names of the
+    /// usual shape), else as escaped text through `MD.text`.
+    static func code(_ raw: String) -> String {
+        let plain = raw.allSatisfy { ch in
+            guard let value = ch.asciiValue, value >= 32, value < 127 else { return false }
+            return !notInCode.contains(ch)
+        }
+        guard plain, !raw.isEmpty else { return MD.text(raw) }
+        return MD.code(raw)
+    }
+
+    /// Several values as inline code, comma-separated; `none` when there are none.
+    static func codes(_ values: [String], none: String = "—") -> String {
+        values.isEmpty ? none : values.map(code).joined(separator: ", ")
+    }
+
     /// A source location as inline code (`file:line:col`), or a dash when unknown.
     static func location(_ location: SourceLocation?) -> String {
         guard let location, !location.file.isEmpty else { return "—" }
         if location.file.hasPrefix("(") { return MD.text(location.file) }
-        return MD.code(location.description)
+        return code(location.description)
     }
 
     // MARK: Tiers and roles
@@ -37,6 +58,15 @@ enum NetworkText {
         case .public: "the subnet's route table has an active route to an internet gateway"
         case .private: "no internet-gateway route, but an active default route to a NAT gateway, appliance or other gateway"
         case .isolated: "no active default route, so nothing leaves the VPC's routed ranges"
+        }
+    }
+
+    /// Why a tier has no subnet.
+    static func tierEmpty(_ tier: Tier) -> String {
+        switch tier {
+        case .public: "no subnet's route table has a route to an internet gateway."
+        case .private: "every subnet either reaches an internet gateway or has no default route."
+        case .isolated: "every subnet has an active default route."
         }
     }
 
@@ -80,34 +110,42 @@ enum NetworkText {
 
     /// `Routing.describeTarget` with the target id, escaped: `` `i-0919…` (instance: a routing appliance, …) ``.
     static func target(_ id: String, kind: RouteTargetKind, env: Environment) -> String {
-        kind == .local ? MD.code("local") : "\(MD.code(id)) (\(MD.text(Routing.describeTarget(id, kind: kind, in: env))))"
+        kind == .local ? code("local") : "\(code(id)) (\(MD.text(Routing.describeTarget(id, kind: kind, in: env))))"
+    }
+
+    /// Heading text on one line: line breaks and tabs become spaces, as `MD.text` renders them, so the anchor
+    /// computed from the text matches the one GitHub computes from the rendered heading.
+    static func oneLine(_ text: String) -> String {
+        String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
     }
 
     /// The heading a route table gets on the routing page: `name (rtb-…)`, or its id.
     static func routeTableHeading(_ table: RouteTable) -> String {
-        guard let name = table.name ?? table.tags.nameTag, !name.isEmpty else { return table.id }
-        return "\(name) (\(table.id))"
+        guard let name = table.name ?? table.tags.nameTag, !name.isEmpty else { return oneLine(table.id) }
+        return oneLine("\(name) (\(table.id))")
     }
 
-    /// A link to a route table's section of the routing page, labelled with its name or id.
-    static func routeTableLink(_ id: String, _ context: PageContext) -> String {
-        guard let table = context.env.routeTable(id) else { return MD.code(id) }
-        let label = table.name ?? table.tags.nameTag ?? table.id
-        return context.link(label.isEmpty ? table.id : label, page: "routing",
-                            anchor: Anchors.slug(routeTableHeading(table)))
+    /// A link to a route table's section of the routing page, labelled with its name or id; `local` for links
+    /// from the routing page itself.
+    static func routeTableLink(_ id: String, _ context: PageContext, local: Bool = false) -> String {
+        guard let table = context.env.routeTable(id) else { return code(id) }
+        let name = table.name ?? table.tags.nameTag ?? ""
+        let label = name.isEmpty ? table.id : name
+        let anchor = Anchors.slug(routeTableHeading(table))
+        return local ? MD.link(label, "#" + anchor) : context.link(label, page: "routing", anchor: anchor)
     }
 
     // MARK: Security groups
 
     /// The heading a security group gets on the security-groups page: `name (sg-…)`, or its id.
     static func groupHeading(_ group: SecurityGroup) -> String {
-        guard let name = group.name, !name.isEmpty else { return group.id }
-        return "\(name) (\(group.id))"
+        guard let name = group.name, !name.isEmpty else { return oneLine(group.id) }
+        return oneLine("\(name) (\(group.id))")
     }
 
     /// A link to a group's section of the security-groups page (from another page), or its id when unknown.
     static func groupLink(_ id: String, _ context: PageContext) -> String {
-        guard let group = context.env.securityGroup(id) else { return MD.code(id) }
+        guard let group = context.env.securityGroup(id) else { return code(id) }
         return context.link(groupHeading(group), page: "security-groups", anchor: Anchors.slug(groupHeading(group)))
     }
 

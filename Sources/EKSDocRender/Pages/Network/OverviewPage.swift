@@ -1,11 +1,15 @@
 import EKSDocAnalysis
 import EKSDocModel
+import Foundation
 
 /// `md/<env>/overview.md`: what the environment is, its key numbers, the topology diagram and links to every
 /// other page of the environment.
 public enum OverviewPage: EnvironmentPageBuilder {
+    /// The file name: `md/<env>/overview.md`.
     public static let slug = "overview"
+    /// The title in navigation.
     public static let title = "Overview"
+    /// The position in navigation.
     public static let order = 10
 
     /// The other pages of an environment, in navigation order, with what each answers.
@@ -23,6 +27,7 @@ public enum OverviewPage: EnvironmentPageBuilder {
         ("troubleshooting", "Troubleshooting", "checks and commands filled with this environment's ids"),
     ]
 
+    /// The page for one environment, built from its model and facts.
     public static func build(_ context: PageContext) -> Page {
         let env = context.env
         var doc = PageDocument(title: NetworkText.title(title, env))
@@ -52,14 +57,14 @@ public enum OverviewPage: EnvironmentPageBuilder {
         let env = context.env
         let region = env.region.map { " in \(MD.text($0))" } ?? ""
         let vpcs = env.vpcs.map { vpc in
-            (vpc.name.map { "\(MD.text($0)) (\(MD.code(vpc.id)))" } ?? MD.code(vpc.id))
+            (vpc.name.map { "\(MD.text($0)) (\(NetworkText.code(vpc.id)))" } ?? NetworkText.code(vpc.id))
         }
         let network = vpcs.isEmpty ? "" : ", in VPC " + vpcs.joined(separator: " and ")
         guard let cluster = env.cluster else {
             return "Environment \(MD.text(env.name))\(region)\(network). No EKS cluster is described in its inputs."
         }
         let version = cluster.version.map { " (Kubernetes \(MD.text($0)))" } ?? ""
-        return "Environment \(MD.text(env.name)) runs the EKS cluster \(MD.code(cluster.name))\(version)\(region)\(network). "
+        return "Environment \(MD.text(env.name)) runs the EKS cluster \(NetworkText.code(cluster.name))\(version)\(region)\(network). "
             + "Every figure below is computed from the environment's input files, listed at the end of the page."
     }
 
@@ -68,9 +73,9 @@ public enum OverviewPage: EnvironmentPageBuilder {
         var rows: [[String]] = [["Region", MD.cell(env.region)]]
         for vpc in env.vpcs {
             doc.source(vpc.source)
-            let cidrs = vpc.cidrs.enumerated().map { i, cidr in "\(MD.code(cidr)) (\(i == 0 ? "primary" : "secondary"))" }
-                + vpc.ipv6Cidrs.map { "\(MD.code($0)) (IPv6)" }
-            let name = vpc.name.map { "\(MD.text($0)) (\(MD.code(vpc.id)))" } ?? MD.code(vpc.id)
+            let cidrs = vpc.cidrs.enumerated().map { i, cidr in "\(NetworkText.code(cidr)) (\(i == 0 ? "primary" : "secondary"))" }
+                + vpc.ipv6Cidrs.map { "\(NetworkText.code($0)) (IPv6)" }
+            let name = vpc.name.map { "\(MD.text($0)) (\(NetworkText.code(vpc.id)))" } ?? NetworkText.code(vpc.id)
             rows.append(["VPC", name + (cidrs.isEmpty ? "" : ": " + cidrs.joined(separator: ", "))])
         }
         let zones = Set(env.subnets.compactMap(\.az)).sorted()
@@ -81,10 +86,11 @@ public enum OverviewPage: EnvironmentPageBuilder {
         }
         doc.source(cluster.source)
         let status = [cluster.status, cluster.platformVersion.map { "platform \($0)" }].compactMap { $0 }
-        rows.append(["EKS cluster", MD.code(cluster.name) + (status.isEmpty ? "" : " (\(MD.text(status.joined(separator: ", "))))")])
+        let state = status.isEmpty ? "" : " (\(MD.text(status.joined(separator: ", "))))"
+        rows.append(["EKS cluster", NetworkText.code(cluster.name) + state])
         rows.append(["Kubernetes version", MD.cell(cluster.version)])
         rows.append(["API endpoint", endpoint(cluster)])
-        rows.append(["Service CIDR", cluster.serviceCidr.map(MD.code) ?? "—"])
+        rows.append(["Service CIDR", cluster.serviceCidr.map(NetworkText.code) ?? "—"])
         return rows
     }
 
@@ -95,7 +101,7 @@ public enum OverviewPage: EnvironmentPageBuilder {
         case true?:
             let cidrs = cluster.publicAccessCidrs ?? []
             let open = cidrs.contains("0.0.0.0/0") ? " — open to the whole internet" : ""
-            let from = cidrs.isEmpty ? "" : " from " + cidrs.map(MD.code).joined(separator: ", ")
+            let from = cidrs.isEmpty ? "" : " from " + cidrs.map(NetworkText.code).joined(separator: ", ")
             parts.append("public access on\(from)\(open)")
         case false?: parts.append("public access off")
         case nil: parts.append("public access unknown")
@@ -124,15 +130,21 @@ public enum OverviewPage: EnvironmentPageBuilder {
         }
         rows.append(["Usable addresses by tier", usable.joined(separator: ", "),
                      "usable = 2^(32-prefix) - 5 per subnet (AWS reserves 5), summed per tier"])
+        doc.sources(env.routeTables.map(\.source))
         if let pods = facts.capacity.podCapacity {
+            doc.source(env.cni?.source)
+            doc.sources(env.kubernetes.filter { $0.eniConfig != nil || $0.nodePool != nil }.map(\.source))
+            let headline = "\(MD.number(pods.value)) pods, limited by \(pods.limitedBy)."
+            let explanation = pods.explanation.hasPrefix(headline)
+                ? String(pods.explanation.dropFirst(headline.count)).trimmingCharacters(in: .whitespaces) : pods.explanation
             rows.append(["Pod capacity", "\(MD.number(pods.value)) pods, limited by \(MD.text(pods.limitedBy))",
-                         MD.text(pods.explanation) + " Details: " + context.link("CNI and capacity", page: "cni-capacity") + "."])
+                         MD.text(explanation) + " Details: " + context.link("CNI and capacity", page: "cni-capacity") + "."])
         } else {
             rows.append(["Pod capacity", "unknown", "neither the pod subnets nor the node groups give a limit"])
         }
         for group in env.nodeGroups {
             doc.source(group.source)
-            rows.append(["Node group " + MD.code(group.name), nodeGroup(group, facts),
+            rows.append(["Node group " + NetworkText.code(group.name), nodeGroup(group, facts),
                          "scaling settings of the node group; pods per node = recommended max pods for its instance type"])
         }
         rows.append(["Load balancers", loadBalancers(env, &doc), "counted from the load balancers in the inputs, by scheme"])

@@ -1,0 +1,34 @@
+import EKSDocModel
+import EKSDocRender
+import Foundation
+
+/// What the Q&A module adds to a site build: Q&A pages per environment (built-in bank merged with the
+/// project's `questions/*.yml`), the concept pages and glossary with their diagrams, and concept links on
+/// environment pages.
+public enum DocumentationExtensions {
+    /// Loads the question bank and concepts; project question files are reported relative to the content folder.
+    public static func load(contentDirectory: URL) -> (SiteExtensions, Diagnostics) {
+        var diagnostics = Diagnostics()
+        let (builtin, builtinDiagnostics) = QuestionBank.builtin()
+        let (project, projectDiagnostics) = QuestionBank.project(contentDirectory)
+        diagnostics.append(contentsOf: builtinDiagnostics)
+        diagnostics.append(contentsOf: projectDiagnostics)
+        let bank = QuestionBank.merged(builtin: builtin, project: project)
+
+        var concepts: [Concept] = []
+        var glossary: [GlossaryTerm] = []
+        if let directory = ConceptLibrary.builtinDirectory {
+            let loaded = ConceptLibrary.load(directory)
+            concepts = loaded.concepts
+            glossary = loaded.glossary
+            diagnostics.append(contentsOf: loaded.diagnostics)
+        }
+        let (conceptPages, conceptDiagrams) = ConceptPages.build(concepts, glossary: glossary)
+        let linker = ConceptLinker(glossary: glossary, concepts: concepts)
+        let extensions = SiteExtensions(
+            environmentPages: { QASite.pages($0, bank: bank) },
+            sitePages: conceptPages, siteDiagrams: conceptDiagrams,
+            postProcess: { linker.annotate($0) })
+        return (extensions, diagnostics)
+    }
+}
