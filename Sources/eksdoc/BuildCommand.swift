@@ -1,6 +1,6 @@
 import ArgumentParser
-import EKSDocQA
 import EKSDocRender
+import EKSDocSite
 import Foundation
 
 /// `eksdoc build [DIR] [--out site] [--check]`: builds the documentation site.
@@ -17,20 +17,19 @@ struct BuildCommand: ParsableCommand {
     var check = false
 
     func run() throws {
-        let inventory = try content.load()
-        let (extensions, diagnostics) = DocumentationExtensions.load(contentDirectory: content.url)
-        Console.report(diagnostics, root: content.directory)
-        if diagnostics.hasErrors { throw ExitCode(2) }
-        let site: SiteFiles
+        try content.requireFolder()
+        let output: SitePipeline.Output
         do {
-            site = try SiteBuilder.build(inventory, extensions: extensions)
+            output = try SitePipeline.build(contentDirectory: content.url)
         } catch {
             Console.error("error: \(error)")
             throw ExitCode(3)
         }
-        let output = URL(fileURLWithPath: out)
+        Console.report(output.diagnostics, root: content.directory)
+        guard let site = output.site else { throw ExitCode(2) }
+        let folder = URL(fileURLWithPath: out)
         if check {
-            let comparison = SiteComparison.compare(site, with: SiteWriter.readTree(output))
+            let comparison = SiteComparison.compare(site, with: SiteWriter.readTree(folder))
             if comparison.isClean { return }
             for path in comparison.stale { Console.error("\(out)/\(path): stale") }
             for path in comparison.missing { Console.error("\(out)/\(path): missing") }
@@ -38,7 +37,7 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(1)
         }
         do {
-            try SiteWriter.write(site, to: output)
+            try SiteWriter.write(site, to: folder)
         } catch {
             Console.error("error: \(error)")
             throw ExitCode(3)

@@ -10,13 +10,18 @@ struct ContentOptions: ParsableArguments {
 
     var url: URL { URL(fileURLWithPath: directory) }
 
-    /// Loads the folder, prints diagnostics, and exits with code 2 when there are errors.
-    func load() throws -> Inventory {
+    /// Exits with code 2 when the content folder does not exist.
+    func requireFolder() throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             Console.error("\(directory): error: content folder not found")
             throw ExitCode(2)
         }
+    }
+
+    /// Loads the folder, prints diagnostics, and exits with code 2 when there are errors.
+    func load() throws -> Inventory {
+        try requireFolder()
         let (inventory, diagnostics) = ContentLoader.load(url)
         Console.report(diagnostics, root: directory)
         if diagnostics.hasErrors { throw ExitCode(2) }
