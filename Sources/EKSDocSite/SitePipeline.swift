@@ -12,16 +12,36 @@ public enum SitePipeline {
         public var site: SiteFiles?
         public var inventory: Inventory
         public var diagnostics: Diagnostics
+        /// The pages behind the site (nil when the build stopped before rendering).
+        public var pages: SitePages.Collection?
     }
 
+    /// Builds the site. Steps: load content and extensions (Q&A, concepts); Markdown tree, diagrams and model
+    /// export (`SitePages`, the same files as `SiteBuilder`); the HTML site with its search index (`HTMLPublisher`); the link check. Any error
+    /// leaves `site` nil, so nothing half-built is ever written.
     public static func build(contentDirectory: URL, order: ContentLoader.FileOrder = .sorted,
-                             renderer: DiagramRenderer = DiagramRenderer()) throws -> Output {
+                             renderer: DiagramRenderer = DiagramRenderer(),
+                             progress: BuildProgress = .terminal) throws -> Output {
+        defer { progress.finish() }
+        progress.report("loading content")
         var (inventory, diagnostics) = ContentLoader.load(contentDirectory, order: order)
         let (extensions, extensionDiagnostics) = DocumentationExtensions.load(contentDirectory: contentDirectory)
         diagnostics.append(contentsOf: extensionDiagnostics)
+        let (templates, templateDiagnostics) = TemplateSet.load(theme: inventory.settings.theme,
+                                                                contentDirectory: contentDirectory)
+        diagnostics.append(contentsOf: templateDiagnostics)
         if diagnostics.hasErrors { return Output(site: nil, inventory: inventory, diagnostics: diagnostics) }
         inventory.environments.sort { $0.name < $1.name }
-        let site = try SiteBuilder.build(inventory, renderer: renderer, extensions: extensions)
-        return Output(site: site, inventory: inventory, diagnostics: diagnostics)
+
+        progress.report("writing Markdown pages and diagrams")
+        var (site, pages) = try SitePages.build(inventory, renderer: renderer, extensions: extensions)
+
+        progress.report("publishing HTML")
+        let published = HTMLPublisher.publish(pages, into: &site, settings: inventory.settings, templates: templates) {
+            done, total in progress.report("publishing HTML (\(done)/\(total) pages)")
+        }
+        diagnostics.append(contentsOf: published)
+        if diagnostics.hasErrors { return Output(site: nil, inventory: inventory, diagnostics: diagnostics, pages: pages) }
+        return Output(site: site, inventory: inventory, diagnostics: diagnostics, pages: pages)
     }
 }

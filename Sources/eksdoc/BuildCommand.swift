@@ -31,7 +31,17 @@ struct BuildCommand: ParsableCommand {
         if check {
             let comparison = SiteComparison.compare(site, with: SiteWriter.readTree(folder))
             if comparison.isClean { return }
-            for path in comparison.stale { Console.error("\(out)/\(path): stale") }
+            let existing = SiteWriter.readTree(folder)
+            var shown = 0
+            for path in comparison.stale {
+                Console.error("\(out)/\(path): stale")
+                guard let old = existing[path], let new = site.files[path], shown < 20,
+                      let oldText = String(data: old, encoding: .utf8), let newText = String(data: new, encoding: .utf8) else { continue }
+                shown += 1
+                FileHandle.standardError.write(Data(UnifiedDiff.diff(old: oldText, new: newText, oldName: "\(out)/\(path)",
+                                                                     newName: "built/\(path)").utf8))
+            }
+            if comparison.stale.count > shown { Console.error("(\(comparison.stale.count - shown) stale files without a diff: binary or over the 20-file cap)") }
             for path in comparison.missing { Console.error("\(out)/\(path): missing") }
             for path in comparison.extra { Console.error("\(out)/\(path): extra (not produced by this build)") }
             throw ExitCode(1)

@@ -17,6 +17,7 @@ final class BuildCommandTests: XCTestCase {
         var result = try TestSupport.eksdoc(["build", content, "--out", out.path, "--check"])
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.stderr.contains("model.json: stale"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("+++ built/model.json\n@@ -"), "a unified diff of the stale file: \(result.stderr)")
 
         try FileManager.default.removeItem(at: model)
         result = try TestSupport.eksdoc(["build", content, "--out", out.path, "--check"])

@@ -87,7 +87,8 @@ final class CoverageTests: XCTestCase {
                 }
                 if !anchor.isEmpty && file.pathExtension == "md" {
                     let anchors = CoverageMarkdown.anchors(target)
-                    XCTAssertTrue(anchors.contains(anchor), "\(name): link \(href): no heading with anchor '\(anchor)' in \(file.lastPathComponent)")
+                    XCTAssertTrue(anchors.contains(anchor),
+                                  "\(name): link \(href): no heading with anchor '\(anchor)' in \(file.lastPathComponent)")
                 }
             }
         }

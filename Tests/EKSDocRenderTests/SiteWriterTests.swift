@@ -32,7 +32,8 @@ final class SiteWriterTests: XCTestCase {
         try site.add("same", text: "1")
         try site.add("changed", text: "2")
         try site.add("new", text: "3")
-        let existing = ["same": Data("1".utf8), "changed": Data("x".utf8), "old": Data("4".utf8)]
+        let existing = ["same": Data("1".utf8), "changed": Data("x".utf8), "old": Data("4".utf8),
+                        "handout.pdf": Data("%PDF".utf8)]
         let result = SiteComparison.compare(site, with: existing)
         XCTAssertEqual(result, SiteComparison(stale: ["changed"], missing: ["new"], extra: ["old"]))
         XCTAssertFalse(result.isClean)

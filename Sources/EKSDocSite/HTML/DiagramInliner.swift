@@ -1,0 +1,84 @@
+import Foundation
+
+/// Replaces a paragraph holding only a diagram image (`![caption](../diagrams/X.svg)`) by a figure with the SVG
+/// inline (zoomable) and a link to the full-size file.
+///
+/// The SVG comes from libgvc or our chart writer, which escape every label; as a second line of defence an SVG
+/// holding scripts, event handlers, `foreignObject` or `javascript:` URLs is never inlined (it stays an `<img>`).
+public struct DiagramInliner: Sendable {
+    /// Site files by path (the diagrams).
+    public var files: [String: Data]
+
+    public init(files: [String: Data]) {
+        self.files = files
+    }
+
+    /// Inlines the diagrams of a page published at `htmlPath`; ids inside each SVG get a per-figure prefix so
+    /// several diagrams on one page cannot clash with each other or with heading ids.
+    public func inline(_ html: String, htmlPath: String) -> String {
+        guard html.contains("<p><img src=\"") else { return html }
+        let folder = SiteRoutes.folder(of: htmlPath)
+        var out = ""
+        var rest = Substring(html)
+        var count = 0
+        while let open = rest.range(of: "<p><img src=\"") {
+            out += rest[..<open.lowerBound]
+            guard let tagEnd = rest[open.upperBound...].firstRange(of: " /></p>"),
+                  let srcEnd = rest[open.upperBound..<tagEnd.lowerBound].firstIndex(of: "\"") else {
+                out += rest[open]; rest = rest[open.upperBound...]; continue
+            }
+            let src = String(rest[open.upperBound..<srcEnd])
+            let attributes = rest[srcEnd..<tagEnd.lowerBound]
+            let alt = attributes.range(of: "alt=\"").flatMap { a in
+                attributes[a.upperBound...].firstIndex(of: "\"").map { String(attributes[a.upperBound..<$0]) }
+            } ?? ""
+            let path = SiteRoutes.resolve(HTMLText.percentDecode(HTMLText.decodeEntities(src)), inFolder: folder)
+            guard let path, path.hasPrefix("diagrams/"), path.hasSuffix(".svg"), let data = files[path],
+                  let svg = Self.prepare(String(decoding: data, as: UTF8.self), prefix: "d\(count + 1)-", label: alt)
+            else {
+                out += rest[open.lowerBound..<tagEnd.upperBound]; rest = rest[tagEnd.upperBound...]; continue
+            }
+            count += 1
+            out += "<figure class=\"diagram\">\n"
+            out += "<div class=\"diagram-frame\" tabindex=\"0\" role=\"button\" aria-label=\"Zoom: \(alt)\" data-zoom>"
+            out += svg + "</div>\n"
+            out += "<figcaption>\(alt) <a class=\"diagram-full\" href=\"\(src)\">Full size</a></figcaption>\n</figure>"
+            rest = rest[tagEnd.upperBound...]
+        }
+        return out + rest
+    }
+
+    /// The SVG element ready to embed: prolog, doctype and comments removed, ids prefixed, a class for zooming.
+    /// Nil when it holds anything active.
+    static func prepare(_ text: String, prefix: String, label: String) -> String? {
+        guard let start = text.firstRange(of: "<svg") else { return nil }
+        var svg = ""
+        svg.reserveCapacity(text.utf8.count)
+        var rest = text[start.lowerBound...]
+        while let comment = rest.firstRange(of: "<!--") {
+            svg += rest[..<comment.lowerBound]
+            guard let end = rest[comment.upperBound...].firstRange(of: "-->") else { return nil }
+            rest = rest[end.upperBound...]
+        }
+        svg += rest
+        let lower = svg.lowercased()
+        for banned in ["<script", "<foreignobject", "javascript:", "<iframe", "<object", "<embed"] where lower.contains(banned) {
+            return nil
+        }
+        if HTMLScanner.tags(in: svg).contains(where: { $0.attributes.contains { $0.name.hasPrefix("on") } }) {
+            return nil
+        }
+        svg = svg.replacingOccurrences(of: " id=\"", with: " id=\"\(prefix)")
+            .replacingOccurrences(of: "url(#", with: "url(#\(prefix)")
+            .replacingOccurrences(of: "href=\"#", with: "href=\"#\(prefix)")
+        let existing = Set(HTMLScanner.tags(in: String(svg.prefix { $0 != ">" }) + ">").first?.attributes.map(\.name) ?? [])
+        var added = "<svg"
+        for (name, value) in [("class", "diagram-svg"), ("role", "img"), ("aria-label", label)]
+        where !existing.contains(name) {
+            added += " \(name)=\"\(value)\""
+        }
+        svg.replaceSubrange(svg.startIndex..<svg.index(svg.startIndex, offsetBy: 4), with: added)
+        while svg.hasSuffix("\n") { svg.removeLast() }
+        return svg
+    }
+}

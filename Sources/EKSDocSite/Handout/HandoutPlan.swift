@@ -1,0 +1,78 @@
+import EKSDocModel
+import EKSDocQA
+import EKSDocRender
+import Foundation
+
+/// Which pages of a built site go into the handout, in what order, and under which anchor prefix.
+struct HandoutPlan {
+    /// One section of the handout: one Markdown page of the site.
+    struct Section {
+        /// Site path of the page, such as `md/leadertools-qas/network.md`.
+        var path: String
+        /// The environment the page belongs to; nil for site-wide pages (glossary).
+        var environment: String?
+        /// Prefix of every id in the section, and the section's own id (`leadertools-qas--network`).
+        var id: String
+    }
+
+    /// An environment with its sections, in navigation order.
+    struct Group {
+        var environment: Environment
+        var sections: [Section]
+    }
+
+    var groups: [Group]
+    /// Site-wide pages after the environments (the glossary).
+    var appendix: [Section]
+
+    var sections: [Section] { groups.flatMap(\.sections) + appendix }
+
+    /// The plan for `site`: every environment page in navigation order (the Q&A page last, its practice version
+    /// left out), then the glossary. `environment` restricts the handout to one environment.
+    static func make(_ site: SiteFiles, inventory: Inventory, environment: String?) throws -> HandoutPlan {
+        var environments = inventory.environments
+        if let environment {
+            environments = environments.filter { $0.name == environment }
+            guard !environments.isEmpty else {
+                throw HandoutError.unknownEnvironment(environment, available: inventory.environments.map(\.name))
+            }
+        }
+        var ids = Set<String>()
+        func unique(_ base: String) -> String {
+            var id = base, n = 1
+            while !ids.insert(id).inserted { n += 1; id = "\(base)-\(n)" }
+            return id
+        }
+        let known = EnvironmentPages.builders.map { $0.slug }
+        var groups: [Group] = []
+        for env in environments {
+            let folder = "md/\(env.name)/"
+            let present = site.paths.filter { $0.hasPrefix(folder) && $0.hasSuffix(".md") }
+                .map { String($0.dropFirst(folder.count).dropLast(3)) }
+                .filter { !$0.contains("/") && $0 != QAPages.practiceSlug }
+            let extra = present.filter { !known.contains($0) && $0 != QAPages.slug }.sorted()
+            let tail = present.contains(QAPages.slug) ? [QAPages.slug] : []
+            let slugs = known.filter(present.contains) + extra + tail
+            let sections = slugs.map { Section(path: folder + $0 + ".md", environment: env.name, id: unique("\(env.name)--\($0)")) }
+            groups.append(Group(environment: env, sections: sections))
+        }
+        let appendix = site.files["md/glossary.md"] == nil ? [] : [Section(path: "md/glossary.md", environment: nil, id: unique("glossary"))]
+        return HandoutPlan(groups: groups, appendix: appendix)
+    }
+}
+
+/// Why a handout cannot be made.
+public enum HandoutError: Error, CustomStringConvertible, Equatable {
+    /// `--env` names no environment of the content.
+    case unknownEnvironment(String, available: [String])
+    /// A page of the plan is not valid UTF-8.
+    case unreadablePage(String)
+
+    public var description: String {
+        switch self {
+        case .unknownEnvironment(let name, let available):
+            return "no environment '\(name)' (environments: \(available.joined(separator: ", ")))"
+        case .unreadablePage(let path): return "\(path) is not UTF-8 text"
+        }
+    }
+}

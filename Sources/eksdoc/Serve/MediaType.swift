@@ -1,0 +1,38 @@
+/// The `Content-Type` of a site file, chosen by its extension.
+enum MediaType {
+    /// Extension (lower case, no dot) -> media type; text types carry `charset=utf-8`.
+    static let byExtension: [String: String] = [
+        "html": "text/html; charset=utf-8",
+        "htm": "text/html; charset=utf-8",
+        "css": "text/css; charset=utf-8",
+        "js": "text/javascript; charset=utf-8",
+        "mjs": "text/javascript; charset=utf-8",
+        "json": "application/json; charset=utf-8",
+        "map": "application/json; charset=utf-8",
+        "svg": "image/svg+xml; charset=utf-8",
+        "png": "image/png",
+        "jpg": "image/jpeg",
+        "jpeg": "image/jpeg",
+        "gif": "image/gif",
+        "webp": "image/webp",
+        "ico": "image/x-icon",
+        "pdf": "application/pdf",
+        "md": "text/markdown; charset=utf-8",
+        "txt": "text/plain; charset=utf-8",
+        "dot": "text/vnd.graphviz; charset=utf-8",
+        "xml": "application/xml; charset=utf-8",
+        "woff": "font/woff",
+        "woff2": "font/woff2",
+    ]
+
+    /// The media type for a site path; `application/octet-stream` when the extension is unknown.
+    static func forPath(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "application/octet-stream" }
+        let ext = name[name.index(after: dot)...].lowercased()
+        return byExtension[ext] ?? "application/octet-stream"
+    }
+
+    /// Whether responses of this type are HTML pages (which get the live-reload script).
+    static func isHTML(_ type: String) -> Bool { type.hasPrefix("text/html") }
+}
