@@ -6,8 +6,8 @@
 SWIFT        ?= swift
 BUILD_FLAGS  ?=
 EKSDOC       := .build/debug/eksdoc
-APT_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libgraphviz-dev graphviz weasyprint poppler-utils
-PY_MODULES   := hcl2:python-hcl2 moto:moto[server] awscli:awscli flask_cors:flask-cors
+APT_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libgraphviz-dev graphviz weasyprint poppler-utils chromium
+PY_MODULES   := hcl2:python-hcl2 moto:moto[server] awscli:awscli flask_cors:flask-cors websocket:websocket-client
 
 .PHONY: all deps apt-deps pip-deps build build-tests test unit-tests site-check site clean
 
@@ -48,7 +48,6 @@ test: unit-tests site-check
 
 site: build
 	$(EKSDOC) build content --out site
-	$(EKSDOC) handout --out site/handout.html
 	$(EKSDOC) handout --pdf --out site/handout.pdf
 
 clean:

@@ -4,7 +4,8 @@ import EKSDocQA
 import EKSDocRender
 import Foundation
 
-/// The whole build as named steps: load the content, analyse, write Markdown pages and diagrams, publish HTML.
+/// The whole build as named steps: load the content, analyse, write Markdown pages and diagrams, publish HTML,
+/// write the handout.
 /// `eksdoc build`, `eksdoc serve` and the handout all go through here.
 public enum SitePipeline {
     /// The result of a build: the files (nil when the input had errors) and every diagnostic.
@@ -42,6 +43,10 @@ public enum SitePipeline {
         }
         diagnostics.append(contentsOf: published)
         if diagnostics.hasErrors { return Output(site: nil, inventory: inventory, diagnostics: diagnostics, pages: pages) }
+
+        // The printable handout of every environment is part of the site; its PDF is `eksdoc handout --pdf`.
+        progress.report("writing the handout")
+        try site.add("handout.html", text: Handout.html(site, inventory: inventory, environment: nil))
         return Output(site: site, inventory: inventory, diagnostics: diagnostics, pages: pages)
     }
 }

@@ -39,7 +39,9 @@ enum Console {
     static func report(_ diagnostics: Diagnostics, root: String?) {
         for diagnostic in diagnostics.sorted {
             var d = diagnostic
-            if let root, !d.location.file.isEmpty, !d.location.file.hasPrefix("/"), !d.location.file.hasPrefix("(") {
+            // Generated pages (`md/...`) are reported as they are: they live in the output, not the content.
+            if let root, !d.location.file.isEmpty, !d.location.file.hasPrefix("/"), !d.location.file.hasPrefix("("),
+               !d.location.file.hasPrefix("md/") {
                 d.location.file = root == "." ? d.location.file : (root.hasSuffix("/") ? root : root + "/") + d.location.file
             }
             error(d.description)

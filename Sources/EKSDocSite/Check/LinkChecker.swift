@@ -10,10 +10,12 @@ public enum LinkChecker {
     public struct Source: Sendable {
         /// The page's path relative to `md/`.
         public var markdownPath: String
+        /// The page body, to find the line of a link.
         public var markdown: String
         /// Link as written in the HTML -> link as written in the Markdown.
         public var origins: [String: String]
 
+        /// Where one HTML page came from.
         public init(markdownPath: String, markdown: String, origins: [String: String]) {
             self.markdownPath = markdownPath; self.markdown = markdown; self.origins = origins
         }

@@ -89,7 +89,9 @@ public enum BlockTransforms {
 
     /// A heading of a rendered page.
     public struct Heading: Sendable, Equatable {
+        /// 1 to 6.
         public var level: Int
+        /// The GitHub slug, unique in the page.
         public var id: String
         /// Plain text.
         public var text: String

@@ -9,6 +9,7 @@ public struct DiagramInliner: Sendable {
     /// Site files by path (the diagrams).
     public var files: [String: Data]
 
+    /// - Parameter files: the site built so far (its `diagrams/`).
     public init(files: [String: Data]) {
         self.files = files
     }

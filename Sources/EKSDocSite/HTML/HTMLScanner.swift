@@ -4,7 +4,9 @@
 public enum HTMLScanner {
     /// One attribute of a start tag; `value` is as written (entities not decoded).
     public struct Attribute: Sendable {
+        /// Lower-cased.
         public var name: String
+        /// As written, entities not decoded.
         public var value: String
         /// Where the value sits in the scanned text (without quotes).
         public var valueRange: Range<String.Index>
@@ -12,9 +14,13 @@ public enum HTMLScanner {
 
     /// A start or end tag.
     public struct Tag: Sendable {
+        /// Lower-cased tag name.
         public var name: String
+        /// True for `</x>`.
         public var isClosing: Bool
+        /// From `<` to `>` in the scanned text.
         public var range: Range<String.Index>
+        /// In source order.
         public var attributes: [Attribute]
 
         /// The value of an attribute, entities decoded.

@@ -2,8 +2,10 @@
 /// the HTML pages (`overview.md` -> `index.html`), other site files (diagrams) are re-based; anchors and
 /// external links are kept.
 public struct LinkRewriter: Sendable {
+    /// Where Markdown pages are published.
     public var routes: SiteRoutes
 
+    /// - Parameter routes: Markdown page -> HTML page.
     public init(routes: SiteRoutes) {
         self.routes = routes
     }
@@ -11,7 +13,9 @@ public struct LinkRewriter: Sendable {
     /// The rewritten HTML and, for every rewritten reference, the target written in the Markdown (so a broken
     /// link can be reported as the author wrote it).
     public struct Result: Sendable {
+        /// The page with its links rewritten.
         public var html: String
+        /// Rewritten link -> the link as the Markdown wrote it.
         public var origins: [String: String]
     }
 

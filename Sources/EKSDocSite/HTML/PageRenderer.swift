@@ -2,11 +2,13 @@ import EKSDocRender
 
 /// One Markdown page rendered to the HTML of its `<main>` content.
 public struct RenderedPage: Sendable {
+    /// The Markdown page.
     public var page: Page
     /// Site path of the HTML page (`leadertools-qas/network.html`).
     public var htmlPath: String
     /// The body HTML: headings with ids, callouts, highlighted code, rewritten links, inline diagrams.
     public var body: String
+    /// Every heading with its id, in order.
     public var headings: [BlockTransforms.Heading]
     /// Rewritten link -> the target as written in the Markdown.
     public var origins: [String: String]
@@ -16,9 +18,12 @@ public struct RenderedPage: Sendable {
 
 /// Markdown to body HTML: cmark-gfm (raw HTML off unless allowed), then the site's transforms in a fixed order.
 public struct PageRenderer: Sendable {
+    /// Rewrites `.md` links to the HTML pages.
     public var rewriter: LinkRewriter
+    /// Inlines diagram SVGs.
     public var inliner: DiagramInliner
 
+    /// A renderer for one site build.
     public init(rewriter: LinkRewriter, inliner: DiagramInliner) {
         self.rewriter = rewriter; self.inliner = inliner
     }

@@ -11,9 +11,12 @@ import EKSDocRender
 public enum SitePages {
     /// One environment's pages in navigation order, and the site-wide pages.
     public struct Collection: Sendable {
+        /// Site-wide pages: the index, concepts, glossary.
         public var site: [Page]
+        /// Each environment (sorted by name) with its pages in navigation order.
         public var environments: [(name: String, pages: [Page])]
 
+        /// Pages grouped as the site shows them.
         public init(site: [Page], environments: [(name: String, pages: [Page])]) {
             self.site = site; self.environments = environments
         }

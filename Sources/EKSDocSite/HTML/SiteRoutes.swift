@@ -5,6 +5,7 @@ public struct SiteRoutes: Sendable {
     /// Environment names: `md/<env>/overview.md` becomes `<env>/index.html`.
     public var environments: Set<String>
 
+    /// - Parameter environments: the environment names (their folders under `md/`).
     public init(environments: Set<String>) {
         self.environments = environments
     }

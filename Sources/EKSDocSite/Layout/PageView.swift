@@ -5,7 +5,9 @@ import EKSDocRender
 public struct PageView: Sendable {
     /// Site-wide values shared by every page.
     public struct Site: Sendable {
+        /// The site title from `eksdoc.yml`.
         public var title: String
+        /// The sidebar, breadcrumbs and pager.
         public var navigation: SiteNavigation
     }
 

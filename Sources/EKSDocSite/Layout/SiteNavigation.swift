@@ -5,6 +5,7 @@ import EKSDocRender
 public struct SiteNavigation: Sendable {
     /// A page in navigation.
     public struct Entry: Sendable, Equatable {
+        /// The title shown in navigation.
         public var title: String
         /// Site path of the HTML page.
         public var path: String
@@ -12,14 +13,19 @@ public struct SiteNavigation: Sendable {
 
     /// A group of pages with an optional landing page (an environment's overview, the concepts index).
     public struct Section: Sendable, Equatable {
+        /// `Home`, an environment name, `Concepts`, `Glossary`.
         public var title: String
+        /// Where the section title links to.
         public var landing: Entry
+        /// The section's pages in navigation order (empty for single pages).
         public var entries: [Entry]
     }
 
+    /// Sections in sidebar order.
     public private(set) var sections: [Section] = []
     private var location: [String: (section: Int, entry: Int?)] = [:]
 
+    /// Navigation for a site's pages.
     public init(_ pages: SitePages.Collection, routes: SiteRoutes) {
         func entry(_ page: Page) -> Entry { Entry(title: page.title, path: routes.htmlPath(forMarkdown: page.path)) }
         let concepts = pages.site.filter { $0.path.hasPrefix("concepts/") && $0.path != "concepts/index.md" }

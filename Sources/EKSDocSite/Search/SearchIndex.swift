@@ -4,21 +4,29 @@ import Foundation
 /// section the anchor, heading and plain text. Written as `search-index.json` and as `search-index.js`
 /// (`window.EKSDOC_SEARCH = ...`), which a page can load from `file://`, where `fetch` is blocked.
 public struct SearchIndex: Codable, Sendable, Equatable {
+    /// The text under one heading, up to the next.
     public struct Section: Codable, Sendable, Equatable {
+        /// The heading's id (empty for the text above the first heading).
         public var anchor: String
+        /// The heading's plain text.
         public var heading: String
+        /// Plain text, whitespace collapsed, diagrams left out.
         public var text: String
     }
 
+    /// One page of the site.
     public struct Entry: Codable, Sendable, Equatable {
         /// Site-relative URL of the page.
         public var url: String
+        /// The navigation title.
         public var title: String
         /// The environment the page belongs to, empty for site-wide pages.
         public var environment: String
+        /// Sections in page order.
         public var sections: [Section]
     }
 
+    /// Pages in build order.
     public var pages: [Entry]
 
     /// Pages whose text another page already carries (the practice page repeats the Q&A page) are left out.
