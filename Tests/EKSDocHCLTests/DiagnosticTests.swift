@@ -222,8 +222,13 @@ final class DiagnosticTests: XCTestCase {
                 seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
                 text.append(alphabet[Int(seed >> 33) % alphabet.count])
             }
-            _ = HCLParser.parse(text, file: testFile)
-            _ = TFVarsJSON.parse(text, file: "x.tfvars.json")
+            let hcl = HCLParser.parse(text, file: testFile)
+            let json = TFVarsJSON.parse(text, file: "x.tfvars.json")
+            // Whatever the input, every diagnostic points into the text.
+            for diagnostic in hcl.diagnostics + json.diagnostics {
+                XCTAssertGreaterThanOrEqual(diagnostic.location.line, 1, text)
+                XCTAssertLessThanOrEqual(diagnostic.location.line, text.split(separator: "\n", omittingEmptySubsequences: false).count + 1, text)
+            }
         }
     }
 }

@@ -17,6 +17,7 @@ final class DiagramBenchmarkTests: XCTestCase {
             if case .dot(let text) = diagram.content { return text }
             return nil
         }
+        XCTAssertGreaterThan(dots.count, 10, "both examples have many Graphviz diagrams")
         let folder = try TestSupport.temporaryDirectory("eksdoc-bench")
         defer { try? FileManager.default.removeItem(at: folder) }
         var files: [URL] = []
