@@ -70,9 +70,12 @@ final class TemplateHeredocTests: XCTestCase {
         XCTAssertEqual(value(of: "a = <<-EOT\n  x\n${y}\nEOT\n"), .string("  x\n${y}\n"))
     }
 
+    /// A heredoc whose template sequences hold quotes and unbalanced-looking braces.
+    static let nestedHeredoc = (source: "a = <<EOT\n${jsonencode({ a = \"}\" })} %{ if x }y%{ endif }\nEOT\n",
+                                value: "${jsonencode({ a = \"}\" })} %{ if x }y%{ endif }\n")
+
     func testHeredocInterpolationWithNestedQuotesAndBraces() {
-        let text = "a = <<EOT\n${jsonencode({ a = \"}\" })} %{ if x }y%{ endif }\nEOT\n"
-        XCTAssertEqual(value(of: text), .string("${jsonencode({ a = \"}\" })} %{ if x }y%{ endif }\n"))
+        XCTAssertEqual(value(of: Self.nestedHeredoc.source), .string(Self.nestedHeredoc.value))
     }
 
     func testHeredocEscapedSequences() {

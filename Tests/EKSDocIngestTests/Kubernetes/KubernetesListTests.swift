@@ -110,8 +110,9 @@ import Testing
         #expect(env.kubernetes.count == 2)
     }
 
+    private func doc(_ yaml: String) -> Node { YAMLLoader.load(yaml, file: "r.yaml").documents[0] }
+
     @Test func recognition() {
-        func doc(_ yaml: String) -> Node { YAMLLoader.load(yaml, file: "r.yaml").documents[0] }
         #expect(KubernetesReader.recognizes(doc("apiVersion: v1\nkind: ConfigMap\n")))
         #expect(KubernetesReader.recognizes(doc("apiVersion: example.com/v1\nkind: Widget\n")))
         #expect(!KubernetesReader.recognizes(doc("apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\n")))
