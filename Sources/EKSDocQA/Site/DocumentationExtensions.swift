@@ -4,7 +4,7 @@ import Foundation
 
 /// What the Q&A module adds to a site build: Q&A pages per environment (built-in bank merged with the
 /// project's `questions/*.yml`), the concept pages and glossary with their diagrams, and concept links on
-/// environment pages.
+/// environment pages; and the project's hand-written `pages/*.md`.
 public enum DocumentationExtensions {
     /// Loads the question bank and concepts; project question files are reported relative to the content folder.
     public static func load(contentDirectory: URL) -> (SiteExtensions, Diagnostics) {
@@ -24,10 +24,12 @@ public enum DocumentationExtensions {
             diagnostics.append(contentsOf: loaded.diagnostics)
         }
         let (conceptPages, conceptDiagrams) = ConceptPages.build(concepts, glossary: glossary)
+        let (handWritten, pageDiagnostics) = HandWrittenPages.load(contentDirectory)
+        diagnostics.append(contentsOf: pageDiagnostics)
         let linker = ConceptLinker(glossary: glossary, concepts: concepts)
         let extensions = SiteExtensions(
             environmentPages: { QASite.pages($0, bank: bank) },
-            sitePages: conceptPages, siteDiagrams: conceptDiagrams,
+            sitePages: handWritten + conceptPages, siteDiagrams: conceptDiagrams,
             postProcess: { linker.annotate($0) })
         return (extensions, diagnostics)
     }

@@ -27,7 +27,9 @@ public enum HTMLPublisher {
         if diagnostics.hasErrors { return diagnostics }
 
         _ = MarkdownHTML.render("")  // registers cmark-gfm's extensions before pages render in parallel
-        let rendered = Parallel.map(all) { renderer.render($0) }
+        // Raw HTML is for hand-written pages only, and only when eksdoc.yml allows it.
+        let rawHTML = settings.allowRawHTML
+        let rendered = Parallel.map(all) { renderer.render($0, allowRawHTML: rawHTML && $0.path.hasPrefix("pages/")) }
         let view = PageView.Site(title: settings.title, navigation: SiteNavigation(pages, routes: routes))
         let counter = Parallel.Counter()
         let documents = Parallel.map(rendered) { page -> String in

@@ -1,0 +1,41 @@
+import EKSDocIngest
+import EKSDocModel
+import EKSDocRender
+import Foundation
+
+/// Hand-written pages of a content project: `pages/*.md`, each with optional front matter (`title`, `weight`),
+/// published as `md/pages/<name>.md` and `pages/<name>.html` beside the generated pages.
+public enum HandWrittenPages {
+    /// Reads `pages/*.md` of the content folder, ordered by weight then title. File names become page names and
+    /// must be letters, digits, `-` and `_`.
+    public static func load(_ contentDirectory: URL) -> ([Page], Diagnostics) {
+        var diagnostics = Diagnostics()
+        let folder = contentDirectory.appendingPathComponent("pages")
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".md") }.sorted()
+        var pages: [(weight: Int, page: Page)] = []
+        for name in names {
+            let display = "pages/\(name)"
+            let slug = String(name.dropLast(3))
+            guard !slug.isEmpty, slug.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) && $0.isASCII || $0 == "-" || $0 == "_" }) else {
+                diagnostics.error("page file name '\(name)' must be letters, digits, '-' or '_' followed by .md", at: SourceLocation(file: display))
+                continue
+            }
+            switch SourceFile.read(folder.appendingPathComponent(name), displayPath: display) {
+            case .failure(let d): diagnostics.append(d)
+            case .success(let file):
+                var (title, weight, body) = (slug, 100, file.text)
+                if file.text.hasPrefix("---\n") {
+                    guard let concept = ConceptLibrary.parseConcept(file, slug: slug, diagnostics: &diagnostics) else { continue }
+                    (title, weight, body) = (concept.title, concept.weight, concept.body)
+                } else if let first = body.split(separator: "\n").first, first.hasPrefix("# ") {
+                    title = String(first.dropFirst(2))
+                }
+                var markdown = body.trimmingTrailingNewlines()
+                if !markdown.hasPrefix("# ") { markdown = "# \(MD.text(title))\n\n" + markdown }
+                pages.append((weight, Page(path: "pages/\(slug).md", title: title, markdown: markdown + "\n",
+                                           sources: [display], anchors: ConceptPages.anchors(of: markdown))))
+            }
+        }
+        return (pages.sorted { ($0.weight, $0.page.title, $0.page.path) < ($1.weight, $1.page.title, $1.page.path) }.map(\.page), diagnostics)
+    }
+}
