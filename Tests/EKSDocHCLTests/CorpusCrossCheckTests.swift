@@ -1,14 +1,14 @@
 import EKSDocHCL
 import EKSDocModel
+import EKSDocTestSupport
 import Foundation
 import XCTest
 
 /// Parses every file of Tests/Fixtures/hcl, and compares the literal values of our canonical JSON
 /// with python-hcl2 through Tests/Fixtures/hcl/crosscheck.py.
 final class CorpusCrossCheckTests: XCTestCase {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let fixtures = packageRoot.appendingPathComponent("Tests/Fixtures/hcl")
+    static let packageRoot = TestSupport.packageRoot
+    static let fixtures = TestSupport.fixture("hcl")
 
     func corpusFiles() throws -> [URL] {
         try FileManager.default.contentsOfDirectory(at: Self.fixtures, includingPropertiesForKeys: nil)

@@ -17,29 +17,46 @@ public struct SiteExtensions: Sendable {
     }
 }
 
+/// A built site: its files and the pages behind them (for the HTML publisher).
+public struct BuiltSite: Sendable {
+    public var files: SiteFiles
+    /// Site-wide pages (index, concepts, glossary, hand-written pages), after post-processing.
+    public var sitePages: [Page]
+    /// Each environment's pages in navigation order, after post-processing.
+    public var environmentPages: [(name: String, pages: [Page])]
+}
+
 /// Builds the site's files from the inventory: the model export, the Markdown tree under `md/`, and the
 /// diagrams under `diagrams/`.
 public enum SiteBuilder {
     public static func build(_ inventory: Inventory, renderer: DiagramRenderer = DiagramRenderer(),
                              extensions: SiteExtensions = SiteExtensions()) throws -> SiteFiles {
+        try assemble(inventory, renderer: renderer, extensions: extensions).files
+    }
+
+    /// The files and the pages they were written from.
+    public static func assemble(_ inventory: Inventory, renderer: DiagramRenderer = DiagramRenderer(),
+                                extensions: SiteExtensions = SiteExtensions()) throws -> BuiltSite {
         var site = SiteFiles()
         let facts = analyze(inventory)
         try site.add("model.json", ModelJSON.render(inventory, facts: facts))
-        var pages = [IndexPage.build(inventory, facts: facts)] + extensions.sitePages
+        let sitePages = ([IndexPage.build(inventory, facts: facts)] + extensions.sitePages).map(extensions.postProcess)
+        var environmentPages: [(name: String, pages: [Page])] = []
         var diagrams = extensions.siteDiagrams
         for env in inventory.environments {
             guard let envFacts = facts[env.name] else { continue }
             let context = PageContext(inventory: inventory, env: env, facts: envFacts)
-            pages += EnvironmentPages.pages(context) + extensions.environmentPages(context)
+            let pages = EnvironmentPages.pages(context) + extensions.environmentPages(context)
+            environmentPages.append((env.name, pages.map(extensions.postProcess)))
             diagrams += EnvironmentPages.diagrams(context)
         }
-        for page in pages.map(extensions.postProcess) {
+        for page in sitePages + environmentPages.flatMap(\.pages) {
             try site.add("md/" + page.path, text: page.text)
         }
         for diagram in diagrams {
             for file in try renderer.files(for: diagram) { try site.add(file.path, file.data) }
         }
-        return site
+        return BuiltSite(files: site, sitePages: sitePages, environmentPages: environmentPages)
     }
 
     /// Facts for every environment, keyed by environment name.

@@ -28,33 +28,7 @@ public enum SitePages {
     /// The Markdown tree, diagrams and model export (exactly what `SiteBuilder.build` writes), and the pages.
     public static func build(_ inventory: Inventory, renderer: DiagramRenderer = DiagramRenderer(),
                              extensions: SiteExtensions = SiteExtensions()) throws -> (SiteFiles, Collection) {
-        var site = SiteFiles()
-        let facts = SiteBuilder.analyze(inventory)
-        try site.add("model.json", ModelJSON.render(inventory, facts: facts))
-        let pages = collect(inventory, facts: facts, extensions: extensions)
-        for page in pages.all { try site.add("md/" + page.path, text: page.text) }
-        var diagrams = extensions.siteDiagrams
-        for env in inventory.environments {
-            guard let envFacts = facts[env.name] else { continue }
-            diagrams += EnvironmentPages.diagrams(PageContext(inventory: inventory, env: env, facts: envFacts))
-        }
-        for diagram in diagrams {
-            for file in try renderer.files(for: diagram) { try site.add(file.path, file.data) }
-        }
-        return (site, pages)
-    }
-
-    /// The pages alone, in `SiteBuilder`'s order.
-    public static func collect(_ inventory: Inventory, facts: [String: EnvironmentFacts],
-                               extensions: SiteExtensions) -> Collection {
-        let site = ([IndexPage.build(inventory, facts: facts)] + extensions.sitePages).map(extensions.postProcess)
-        var environments: [(String, [Page])] = []
-        for env in inventory.environments {
-            guard let envFacts = facts[env.name] else { continue }
-            let context = PageContext(inventory: inventory, env: env, facts: envFacts)
-            let pages = EnvironmentPages.pages(context) + extensions.environmentPages(context)
-            environments.append((env.name, pages.map(extensions.postProcess)))
-        }
-        return Collection(site: site, environments: environments)
+        let built = try SiteBuilder.assemble(inventory, renderer: renderer, extensions: extensions)
+        return (built.files, Collection(site: built.sitePages, environments: built.environmentPages.map { ($0.name, $0.pages) }))
     }
 }
