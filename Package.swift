@@ -19,6 +19,7 @@ let package = Package(
                        providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc",
                        providers: [.apt(["libgraphviz-dev"])]),
+        .target(name: "CSystem"),
         .target(name: "EKSDocModel"),
         .target(name: "EKSDocHCL", dependencies: ["EKSDocModel"]),
         .target(name: "EKSDocIngest", dependencies: [
@@ -26,7 +27,7 @@ let package = Package(
         ]),
         .target(name: "EKSDocAnalysis", dependencies: ["EKSDocModel"], resources: [.copy("Resources/instance-types.tsv")]),
         .target(name: "EKSDocRender", dependencies: [
-            "EKSDocModel", "EKSDocAnalysis", "CCmarkGFM", "CGraphviz",
+            "EKSDocModel", "EKSDocAnalysis", "CCmarkGFM", "CGraphviz", "CSystem",
         ]),
         .target(name: "EKSDocQA", dependencies: [
             "EKSDocModel", "EKSDocAnalysis", "EKSDocIngest", "EKSDocRender",

@@ -44,9 +44,13 @@ public struct SiteSettings: Hashable, Sendable, Codable {
     public var allowRawHTML: Bool
     /// A folder of templates overriding the built-in ones, relative to the content folder.
     public var theme: String?
+    /// Where the content folder can be browsed (`https://git.example.com/infra/blob/main/content/`): each page's
+    /// "Generated from" entries link to this URL followed by the file's path. Without it they link to the site's
+    /// input-file list.
+    public var sourceURL: String?
 
-    public init(title: String = "eksdoc", allowRawHTML: Bool = false, theme: String? = nil) {
-        self.title = title; self.allowRawHTML = allowRawHTML; self.theme = theme
+    public init(title: String = "eksdoc", allowRawHTML: Bool = false, theme: String? = nil, sourceURL: String? = nil) {
+        self.title = title; self.allowRawHTML = allowRawHTML; self.theme = theme; self.sourceURL = sourceURL
     }
 }
 

@@ -26,7 +26,8 @@ public enum SitePipeline {
         defer { progress.finish() }
         progress.report("loading content")
         var (inventory, diagnostics) = ContentLoader.load(contentDirectory, order: order)
-        let (extensions, extensionDiagnostics) = DocumentationExtensions.load(contentDirectory: contentDirectory)
+        let (extensions, extensionDiagnostics) = DocumentationExtensions.load(contentDirectory: contentDirectory,
+                                                                                 infrastructure: !inventory.environments.isEmpty)
         diagnostics.append(contentsOf: extensionDiagnostics)
         let (templates, templateDiagnostics) = TemplateSet.load(theme: inventory.settings.theme,
                                                                 contentDirectory: contentDirectory)

@@ -16,8 +16,21 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Build without writing; exit 1 when the output folder differs from what would be built.")
     var check = false
 
+    @Flag(help: "Build even when nothing changed since the last build into the output folder.")
+    var force = false
+
     func run() throws {
         try content.requireFolder()
+        let folder = URL(fileURLWithPath: out)
+        // A build whose inputs and output folder are as the last build left them would write the same files.
+        let stampURL = DiagramRenderer.defaultCacheDirectory.map { BuildStamp.location(for: folder, cache: $0) }
+        let inputs = BuildStamp.inputsDigest(contentDirectory: content.url, excluding: folder)
+        if !check, !force, let stampURL, let stamp = BuildStamp.read(stampURL), stamp.inputs == inputs,
+           stamp.output == BuildStamp.outputDigest(folder) {
+            for line in stamp.warnings { Console.error(line) }
+            Console.error("\(out): up to date (nothing changed since the last build; --force rebuilds)")
+            return
+        }
         let output: SitePipeline.Output
         do {
             output = try SitePipeline.build(contentDirectory: content.url)
@@ -25,9 +38,9 @@ struct BuildCommand: ParsableCommand {
             Console.error("error: \(error)")
             throw ExitCode(3)
         }
-        Console.report(output.diagnostics, root: content.directory)
+        let reported = Console.lines(output.diagnostics, root: content.directory)
+        for line in reported { Console.error(line) }
         guard let site = output.site else { throw ExitCode(2) }
-        let folder = URL(fileURLWithPath: out)
         if check {
             let comparison = SiteComparison.compare(site, with: SiteWriter.readTree(folder))
             if comparison.isClean { return }
@@ -51,6 +64,9 @@ struct BuildCommand: ParsableCommand {
         } catch {
             Console.error("error: \(error)")
             throw ExitCode(3)
+        }
+        if let stampURL, let written = BuildStamp.outputDigest(folder) {
+            BuildStamp(inputs: inputs, output: written, warnings: reported).write(to: stampURL)
         }
     }
 }

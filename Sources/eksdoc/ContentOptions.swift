@@ -37,14 +37,19 @@ enum Console {
 
     /// Prints sorted diagnostics as `root/path:line:col: severity: message`.
     static func report(_ diagnostics: Diagnostics, root: String?) {
-        for diagnostic in diagnostics.sorted {
+        for line in lines(diagnostics, root: root) { error(line) }
+    }
+
+    /// The lines `report` prints.
+    static func lines(_ diagnostics: Diagnostics, root: String?) -> [String] {
+        diagnostics.sorted.map { diagnostic in
             var d = diagnostic
             // Generated pages (`md/...`) are reported as they are: they live in the output, not the content.
             if let root, !d.location.file.isEmpty, !d.location.file.hasPrefix("/"), !d.location.file.hasPrefix("("),
                !d.location.file.hasPrefix("md/") {
                 d.location.file = root == "." ? d.location.file : (root.hasSuffix("/") ? root : root + "/") + d.location.file
             }
-            error(d.description)
+            return d.description
         }
     }
 

@@ -11,6 +11,7 @@ struct EKSDocCommand: AsyncParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [BuildCommand.self, ModelCommand.self, ParseCommand.self, LintCommand.self, TraceCommand.self,
-                      ServeCommand.self, HandoutCommand.self, DiffCommand.self, SnapshotCommand.self]
+                      ServeCommand.self, HandoutCommand.self, DiffCommand.self, SnapshotCommand.self,
+                      RenderDotCommand.self]
     )
 }

@@ -27,6 +27,26 @@ final class SiteWriterTests: XCTestCase {
         XCTAssertEqual(leftovers, ["site"], "no staging or backup folders are left behind")
     }
 
+    func testFoldersOfKilledBuildsAreCleanedUpOrRestored() throws {
+        let root = try TestSupport.temporaryDirectory()
+        let out = root.appendingPathComponent("site")
+        // A pid far above pid_max on Linux (4194304) names a build that is not running.
+        let dead = 9_999_999
+        let fm = FileManager.default
+        try fm.createDirectory(at: root.appendingPathComponent(".site.building-\(dead)/half"), withIntermediateDirectories: true)
+        // Killed between its two renames: the output is gone, the previous site is beside it.
+        try fm.createDirectory(at: root.appendingPathComponent(".site.previous-\(dead)"), withIntermediateDirectories: true)
+        try Data("old".utf8).write(to: root.appendingPathComponent(".site.previous-\(dead)/a.txt"))
+        SiteWriter.removeAbandoned(in: root, name: "site", output: out)
+        XCTAssertEqual(SiteWriter.readTree(out), ["a.txt": Data("old".utf8)], "the previous site is put back")
+        XCTAssertEqual(try fm.contentsOfDirectory(atPath: root.path), ["site"])
+        // A staging folder of a build still running (this process) is left alone.
+        let live = root.appendingPathComponent(".site.building-\(getppid())")
+        try fm.createDirectory(at: live, withIntermediateDirectories: true)
+        SiteWriter.removeAbandoned(in: root, name: "site", output: out)
+        XCTAssertTrue(fm.fileExists(atPath: live.path))
+    }
+
     func testComparison() throws {
         var site = SiteFiles()
         try site.add("same", text: "1")

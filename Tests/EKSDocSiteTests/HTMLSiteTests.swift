@@ -2,7 +2,7 @@ import EKSDocIngest
 import EKSDocModel
 import EKSDocQA
 import EKSDocRender
-import EKSDocSite
+@testable import EKSDocSite
 import EKSDocTestSupport
 import XCTest
 
@@ -70,7 +70,7 @@ final class HTMLSiteTests: XCTestCase {
     func testNavigationBreadcrumbsAndPager() throws {
         let pages = try XCTUnwrap(ExampleSite.output.pages)
         let navigation = SiteNavigation(pages, routes: SiteRoutes(environments: ["leadertools-qas", "retail-store"]))
-        XCTAssertEqual(navigation.sections.map(\.title), ["Home", "leadertools-qas", "retail-store", "Concepts", "Glossary"])
+        XCTAssertEqual(navigation.sections.map(\.title), ["Home", "leadertools-qas", "retail-store", "Concepts", "Glossary", "Input files"])
         let env = navigation.sections[1]
         XCTAssertEqual(env.landing.path, "leadertools-qas/index.html")
         XCTAssertEqual(env.entries.map(\.title), EnvironmentPages.builders.map { $0.title }
@@ -87,6 +87,21 @@ final class HTMLSiteTests: XCTestCase {
         XCTAssertTrue(qa.contains("data-environment=\"leadertools-qas\""))
         let toc = qa.components(separatedBy: "<aside class=\"toc\"").last ?? ""
         XCTAssertFalse(toc.contains("class=\"sub\""), "a Q&A page lists only its topics")
+    }
+
+    func testALargeSectionListsOnlyTheEntriesAroundTheCurrentPage() {
+        let entries = (0..<200).map { SiteNavigation.Entry(title: "P\($0)", path: "pages/p\($0).html") }
+        let section = SiteNavigation.Section(title: "Pages", landing: entries[0], entries: entries)
+        let limit = PageView.maximumSectionEntries
+        XCTAssertEqual(PageView.sidebarEntries(section, current: nil), [], "closed: no entries")
+        let middle = PageView.sidebarEntries(section, current: "pages/p100.html")
+        XCTAssertEqual(middle.count, limit)
+        XCTAssertEqual(middle.first?.title, "P\(100 - limit / 2)")
+        XCTAssertTrue(middle.contains(entries[100]))
+        XCTAssertEqual(PageView.sidebarEntries(section, current: "pages/p0.html").first?.title, "P0")
+        XCTAssertEqual(PageView.sidebarEntries(section, current: "pages/p199.html").last?.title, "P199")
+        let small = SiteNavigation.Section(title: "S", landing: entries[0], entries: Array(entries.prefix(limit)))
+        XCTAssertEqual(PageView.sidebarEntries(small, current: nil).count, limit, "small sections are listed in full")
     }
 
     func testHeadingIDsAreTheMarkdownAnchors() throws {

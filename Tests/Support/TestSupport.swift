@@ -84,8 +84,10 @@ public enum TestSupport {
     }
 
     /// Runs the `eksdoc` binary.
-    public static func eksdoc(_ arguments: [String], currentDirectory: URL? = nil, timeout: TimeInterval = 120) throws -> ProcessResult {
-        try run(eksdocBinary, arguments, currentDirectory: currentDirectory, timeout: timeout)
+    public static func eksdoc(_ arguments: [String], currentDirectory: URL? = nil, timeout: TimeInterval = 120,
+                              environment extra: [String: String] = [:]) throws -> ProcessResult {
+        let environment = extra.isEmpty ? nil : ProcessInfo.processInfo.environment.merging(extra) { $1 }
+        return try run(eksdocBinary, arguments, currentDirectory: currentDirectory, environment: environment, timeout: timeout)
     }
 
     /// Runs a command through `/usr/bin/env`.

@@ -24,7 +24,8 @@ public enum ContentLoader {
         let folderName = directory.standardizedFileURL.lastPathComponent
         let configURL = directory.appendingPathComponent(ProjectConfig.fileName)
         var config = ProjectConfig.zeroConfig(folderName: ProjectConfig.isValidName(folderName) ? folderName : "default")
-        if FileManager.default.fileExists(atPath: configURL.path) {
+        let configured = FileManager.default.fileExists(atPath: configURL.path)
+        if configured {
             switch SourceFile.read(configURL, displayPath: ProjectConfig.fileName) {
             case .success(let file):
                 let (parsed, d) = ProjectConfig.parse(file, folderName: folderName)
@@ -45,6 +46,9 @@ public enum ContentLoader {
                 diagnostics.append(contentsOf: result.diagnostics)
                 fragments.append(contentsOf: result.fragments)
             }
+            // A folder without eksdoc.yml and without any infrastructure input is a plain documentation site
+            // (hand-written pages only): it has no environment.
+            if !configured && fragments.isEmpty { continue }
             inventory.environments.append(EnvironmentBuilder.build(name: envConfig.name, region: envConfig.region,
                                                                    fragments: fragments, diagnostics: &diagnostics))
         }

@@ -22,7 +22,7 @@ public struct ProjectConfig: Hashable, Sendable {
     public var environments: [EnvironmentConfig]
 
     public static let fileName = "eksdoc.yml"
-    static let topLevelKeys: Set<String> = ["title", "allowRawHTML", "theme", "environments"]
+    static let topLevelKeys: Set<String> = ["title", "allowRawHTML", "theme", "sourceURL", "environments"]
     static let environmentKeys: Set<String> = ["region", "description", "sources"]
 
     /// Zero configuration: one environment named after the folder, made of every recognised file in it.
@@ -59,6 +59,13 @@ public struct ProjectConfig: Hashable, Sendable {
         config.settings.title = fields.string("title", &d) ?? folderName
         config.settings.allowRawHTML = fields.bool("allowRawHTML", &d) ?? false
         config.settings.theme = fields.string("theme", &d)
+        if let url = fields.string("sourceURL", &d) {
+            if url.hasPrefix("https://") || url.hasPrefix("http://") {
+                config.settings.sourceURL = url.hasSuffix("/") ? url : url + "/"
+            } else {
+                d.error("sourceURL must be an http:// or https:// address, found '\(url)'", at: root["sourceURL"]?.location ?? root.location)
+            }
+        }
         guard let environments = fields.map("environments", &d) else {
             if root["environments"] == nil {
                 d.error("eksdoc.yml has no 'environments' mapping", at: root.location)

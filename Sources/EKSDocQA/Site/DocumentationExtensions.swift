@@ -7,8 +7,14 @@ import Foundation
 /// environment pages; and the project's hand-written `pages/*.md`.
 public enum DocumentationExtensions {
     /// Loads the question bank and concepts; project question files are reported relative to the content folder.
-    public static func load(contentDirectory: URL) -> (SiteExtensions, Diagnostics) {
+    /// A site without environments (a folder of hand-written pages only) gets its pages and nothing of the EKS
+    /// reference: `infrastructure` false leaves out the questions, concepts and glossary.
+    public static func load(contentDirectory: URL, infrastructure: Bool = true) -> (SiteExtensions, Diagnostics) {
         var diagnostics = Diagnostics()
+        guard infrastructure else {
+            let (handWritten, pageDiagnostics) = HandWrittenPages.load(contentDirectory)
+            return (SiteExtensions(sitePages: handWritten), pageDiagnostics)
+        }
         let (builtin, builtinDiagnostics) = QuestionBank.builtin()
         let (project, projectDiagnostics) = QuestionBank.project(contentDirectory)
         diagnostics.append(contentsOf: builtinDiagnostics)

@@ -25,18 +25,32 @@ public struct DiagramRenderer: Sendable {
         case .svg(let svg):
             return [(base + ".svg", Data(svg.utf8))]
         case .dot(let dot):
-            return [(base + ".dot", Data(dot.utf8)),
-                    (base + ".svg", try rendered(dot, format: "svg")),
-                    (base + ".png", try rendered(dot, format: "png"))]
+            let images = try rendered(dot, formats: ["svg", "png"])
+            return [(base + ".dot", Data(dot.utf8)), (base + ".svg", images[0]), (base + ".png", images[1])]
         }
     }
 
+    /// The DOT text in each format, from the cache where it is there; the rest from one layout.
+    func rendered(_ dot: String, formats: [String]) throws -> [Data] {
+        let cached = formats.map { cachedFile(dot, format: $0).flatMap { FileManager.default.contents(atPath: $0.path) } }
+        if cached.allSatisfy({ $0 != nil }) { return cached.compactMap { $0 } }
+        let data = try GraphvizRenderer.shared.render(dot: dot, formats: formats)
+        for (format, image) in zip(formats, data) { store(image, dot, format: format) }
+        return data
+    }
+
     func rendered(_ dot: String, format: String) throws -> Data {
+        try rendered(dot, formats: [format])[0]
+    }
+
+    private func cachedFile(_ dot: String, format: String) -> URL? {
         let key = DiagramRenderer.hash(dot + "\u{0}" + format + "\u{0}" + DiagramRenderer.rendererVersion)
-        let cached = cacheDirectory?.appendingPathComponent("\(key).\(format)")
-        if let cached, let data = FileManager.default.contents(atPath: cached.path) { return data }
-        let data = try GraphvizRenderer.shared.render(dot: dot, format: format)
-        if let cached {
+        return cacheDirectory?.appendingPathComponent("\(key).\(format)")
+    }
+
+    private func store(_ data: Data, _ dot: String, format: String) {
+        if let cached = cachedFile(dot, format: format) {
+            let key = cached.deletingPathExtension().lastPathComponent
             try? FileManager.default.createDirectory(at: cached.deletingLastPathComponent(), withIntermediateDirectories: true)
             let temporary = cached.deletingLastPathComponent().appendingPathComponent(".\(key).\(ProcessInfo.processInfo.processIdentifier).tmp")
             if FileManager.default.createFile(atPath: temporary.path, contents: data) {
@@ -44,7 +58,6 @@ public struct DiagramRenderer: Sendable {
                 if rename(temporary.path, cached.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
             }
         }
-        return data
     }
 
     /// Changes when the rendering code changes, so stale cache entries are not reused.

@@ -27,10 +27,15 @@ public final class GraphvizRenderer: @unchecked Sendable {
 
     /// Renders DOT text to `format` (`svg`, `png`, `dot`...) with the `dot` layout engine.
     public func render(dot: String, format: String = "svg", engine: String = "dot") throws -> Data {
-        try queue.sync { try renderLocked(dot: dot, format: format, engine: engine) }
+        try queue.sync { try renderLocked(dot: dot, formats: [format], engine: engine)[0] }
     }
 
-    private func renderLocked(dot: String, format: String, engine: String) throws -> Data {
+    /// Renders DOT text to several formats from one layout (as `dot -Tsvg -Tpng` does), in the order given.
+    public func render(dot: String, formats: [String], engine: String = "dot") throws -> [Data] {
+        try queue.sync { try renderLocked(dot: dot, formats: formats, engine: engine) }
+    }
+
+    private func renderLocked(dot: String, formats: [String], engine: String) throws -> [Data] {
         // Read with ids in DOT-text order: plain agmemread orders clusters by memory address, which changes
         // from run to run and with it the layout.
         guard let graph = GraphvizStableRead.read(dot) else {
@@ -42,12 +47,14 @@ public final class GraphvizRenderer: @unchecked Sendable {
             throw GraphvizError(message: "layout with \(engine) failed")
         }
         defer { gvFreeLayout(context, graph) }
-        var buffer: UnsafeMutablePointer<CChar>?
-        var length: UInt32 = 0
-        guard gvRenderData(context, graph, format, &buffer, &length) == 0, let buffer else {
-            throw GraphvizError(message: "rendering \(format) failed (is the Graphviz plugin for it installed?)")
+        return try formats.map { format in
+            var buffer: UnsafeMutablePointer<CChar>?
+            var length: UInt32 = 0
+            guard gvRenderData(context, graph, format, &buffer, &length) == 0, let buffer else {
+                throw GraphvizError(message: "rendering \(format) failed (is the Graphviz plugin for it installed?)")
+            }
+            defer { gvFreeRenderData(buffer) }
+            return Data(bytes: buffer, count: Int(length))
         }
-        defer { gvFreeRenderData(buffer) }
-        return Data(bytes: buffer, count: Int(length))
     }
 }

@@ -47,9 +47,22 @@ public enum MD {
 
     /// A link whose text is escaped and whose target has spaces and parentheses encoded.
     public static func link(_ label: String, _ target: String) -> String {
-        let safe = target.replacingOccurrences(of: " ", with: "%20").replacingOccurrences(of: "(", with: "%28")
-            .replacingOccurrences(of: ")", with: "%29").replacingOccurrences(of: "<", with: "%3C").replacingOccurrences(of: ">", with: "%3E")
-        return "[\(text(label))](\(safe))"
+        "[\(text(label))](\(destination(target)))"
+    }
+
+    /// A link destination with spaces, parentheses, angle brackets and other bytes Markdown would misread
+    /// percent-encoded.
+    public static func destination(_ target: String) -> String {
+        var out = ""
+        for byte in target.utf8 {
+            switch byte {
+            case 0x21...0x7E where !" ()<>\\`\"".utf8.contains(byte):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(2)
+            }
+        }
+        return out
     }
 
     /// Column alignment in a table.

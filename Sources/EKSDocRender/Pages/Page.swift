@@ -12,6 +12,9 @@ public struct Page: Equatable, Sendable {
     public var sources: [String]
     /// Every heading anchor on the page, in order.
     public var anchors: [String]
+    /// Where each source file links to: an absolute URL, or a path under `md/` with a fragment
+    /// (`sources.md#...`). Set when the site is assembled; files without an entry are listed unlinked.
+    public var sourceLinks: [String: String] = [:]
 
     public init(path: String, title: String, markdown: String, sources: [String], anchors: [String]) {
         self.path = path; self.title = title; self.markdown = markdown; self.sources = sources; self.anchors = anchors
@@ -22,8 +25,15 @@ public struct Page: Equatable, Sendable {
         var out = markdown
         if !out.hasSuffix("\n") { out += "\n" }
         out += "\n---\n\n**Generated from:** "
-        out += sources.isEmpty ? "no input files." : sources.map { MD.code($0) }.joined(separator: ", ") + "."
+        out += sources.isEmpty ? "no input files." : sources.map(sourceItem).joined(separator: ", ") + "."
         return out + "\n"
+    }
+
+    /// One "Generated from" entry: the file name in code, linked when the site knows where it can be read.
+    private func sourceItem(_ file: String) -> String {
+        guard let target = sourceLinks[file] else { return MD.code(file) }
+        let href = SourceLinks.isAbsolute(target) ? target : SourceLinks.relative(from: path, to: target)
+        return "[\(MD.code(file))](\(MD.destination(href)))"
     }
 }
 

@@ -40,7 +40,8 @@ public enum SiteBuilder {
         var site = SiteFiles()
         let facts = analyze(inventory)
         try site.add("model.json", ModelJSON.render(inventory, facts: facts))
-        let sitePages = ([IndexPage.build(inventory, facts: facts)] + extensions.sitePages).map(extensions.postProcess)
+        var sitePages = ([IndexPage.build(inventory, facts: facts, pages: extensions.sitePages.filter { $0.path.hasPrefix("pages/") })]
+                         + extensions.sitePages).map(extensions.postProcess)
         var environmentPages: [(name: String, pages: [Page])] = []
         var diagrams = extensions.siteDiagrams
         for env in inventory.environments {
@@ -49,6 +50,16 @@ public enum SiteBuilder {
             let pages = EnvironmentPages.pages(context) + extensions.environmentPages(context)
             environmentPages.append((env.name, pages.map(extensions.postProcess)))
             diagrams += EnvironmentPages.diagrams(context)
+        }
+        if let (sourcesPage, links) = SourcesPage.build(sitePages: sitePages, environmentPages: environmentPages,
+                                                        sourceURL: inventory.settings.sourceURL) {
+            func linked(_ page: Page) -> Page {
+                var page = page
+                page.sourceLinks = links.filter { page.sources.contains($0.key) }
+                return page
+            }
+            sitePages = sitePages.map(linked) + [sourcesPage]
+            environmentPages = environmentPages.map { ($0.name, $0.pages.map(linked)) }
         }
         for page in sitePages + environmentPages.flatMap(\.pages) {
             try site.add("md/" + page.path, text: page.text)

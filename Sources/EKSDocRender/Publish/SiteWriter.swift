@@ -1,3 +1,4 @@
+import CSystem
 import EKSDocModel
 import Foundation
 
@@ -38,15 +39,18 @@ public enum PublishError: Error, CustomStringConvertible, Equatable {
     }
 }
 
-/// Writes a site atomically: into a temporary sibling folder first, then swapped into place, so a failed or
-/// interrupted build leaves the previous output untouched.
+/// Writes a site atomically: into a temporary sibling folder first, then swapped into place in one step
+/// (`renameat2` with `RENAME_EXCHANGE` where the filesystem has it), so a failed or killed build leaves the
+/// previous output untouched. Staging folders of builds that were killed are removed by the next build.
 public enum SiteWriter {
     public static func write(_ site: SiteFiles, to output: URL) throws {
         let fm = FileManager.default
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
-        let staging = parent.appendingPathComponent(".\(name).building-\(ProcessInfo.processInfo.processIdentifier)")
-        let previous = parent.appendingPathComponent(".\(name).previous-\(ProcessInfo.processInfo.processIdentifier)")
+        let pid = ProcessInfo.processInfo.processIdentifier
+        let staging = parent.appendingPathComponent(".\(name).building-\(pid)")
+        let previous = parent.appendingPathComponent(".\(name).previous-\(pid)")
+        removeAbandoned(in: parent, name: name, output: output)
         do {
             try? fm.removeItem(at: staging)
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
@@ -58,6 +62,11 @@ public enum SiteWriter {
                 }
             }
             if fm.fileExists(atPath: output.path) {
+                if eksdoc_exchange_paths(staging.path, output.path) == 0 {
+                    // `staging` now holds the previous site.
+                    try? fm.removeItem(at: staging)
+                    return
+                }
                 try fm.moveItem(at: output, to: previous)
                 do {
                     try fm.moveItem(at: staging, to: output)
@@ -74,6 +83,30 @@ public enum SiteWriter {
             if let e = error as? PublishError { throw e }
             throw PublishError.io("cannot publish to \(output.path): \(error.localizedDescription)")
         }
+    }
+
+    /// Removes `.<name>.building-<pid>` folders of builds no longer running; puts back a `.<name>.previous-<pid>`
+    /// left by a build killed between its two renames when the output itself is missing.
+    static func removeAbandoned(in parent: URL, name: String, output: URL) {
+        let fm = FileManager.default
+        guard let siblings = try? fm.contentsOfDirectory(atPath: parent.path) else { return }
+        for sibling in siblings.sorted() {
+            for (marker, restore) in [(".\(name).building-", false), (".\(name).previous-", true)] {
+                guard sibling.hasPrefix(marker), let pid = Int32(sibling.dropFirst(marker.count)),
+                      pid != ProcessInfo.processInfo.processIdentifier, !isRunning(pid) else { continue }
+                let url = parent.appendingPathComponent(sibling)
+                if restore && !fm.fileExists(atPath: output.path) {
+                    try? fm.moveItem(at: url, to: output)
+                } else {
+                    try? fm.removeItem(at: url)
+                }
+            }
+        }
+    }
+
+    /// True when a process with this id exists.
+    static func isRunning(_ pid: Int32) -> Bool {
+        kill(pid, 0) == 0 || errno == EPERM
     }
 
     /// Every regular file under `folder`, relative path -> bytes (hidden files skipped).

@@ -19,7 +19,7 @@ path (`partials/nav.mustache`, `assets/eksdoc.css`) and may add new assets under
 
 Template keys: `siteTitle`, `pageTitle`, `documentTitle`, `root`, `home`, `css`, `js`, `searchIndex`, `markdown`,
 `section`, `nav` (`title`, `url`, `current`, `open`, `hasEntries`, `entries`), `toc` (`id`, `text`, `sub`),
-`hasToc`, `breadcrumbs` (`title`, `url`, `last`), `hasBreadcrumbs`, `sources`, `hasSources`, `previous`, `next`
+`hasToc`, `breadcrumbs` (`title`, `url`, `last`), `hasBreadcrumbs`, `sources` (`path`, and `url` when the file can be linked), `hasSources`, `previous`, `next`
 (`title`, `url`), `hasPager`, and `content` (the page body, HTML: insert it with `{{{content}}}`).
 
 """#,
@@ -642,7 +642,7 @@ body.zoom-open { overflow: hidden; }
 <p class="sources-title">Generated from</p>
 <ul class="sources-list">
 {{#sources}}
-<li><code>{{.}}</code></li>
+<li>{{#url}}<a href="{{url}}"><code>{{path}}</code></a>{{/url}}{{^url}}<code>{{path}}</code>{{/url}}</li>
 {{/sources}}
 </ul>
 <p class="sources-markdown"><a href="{{markdown}}">This page as Markdown</a></p>

@@ -14,11 +14,32 @@ public struct PageView: Sendable {
     /// The most entries a table of contents lists with level-3 headings.
     public static let maximumTableOfContents = 40
 
+    /// The most entries a sidebar section lists in full. A larger section (hundreds of hand-written pages) lists
+    /// only the entries around the page being read, and nothing while another section is open, so every page does
+    /// not carry the whole site's links; the home page and search reach the rest.
+    public static let maximumSectionEntries = 60
+
+    /// The entries of `section` the sidebar shows on the page at `current` (nil when another section is open).
+    static func sidebarEntries(_ section: SiteNavigation.Section, current: String?) -> [SiteNavigation.Entry] {
+        let entries = section.entries
+        guard entries.count > maximumSectionEntries else { return entries }
+        guard let current, let index = entries.firstIndex(where: { $0.path == current }) else { return [] }
+        let half = maximumSectionEntries / 2
+        let start = max(0, min(index - half, entries.count - maximumSectionEntries))
+        return Array(entries[start..<(start + maximumSectionEntries)])
+    }
+
     /// The Mustache context: dictionaries and arrays only, so a theme can use every key.
     public static func context(for rendered: RenderedPage, site: Site) -> [String: Any] {
         let path = rendered.htmlPath
         let root = SiteRoutes.rootPrefix(of: path)
         func url(_ target: String) -> String { SiteRoutes.relative(from: path, to: target) }
+        /// A site-wide page under `md/` with a fragment (`sources.md#x`) as a link to its HTML page.
+        func htmlTarget(_ target: String) -> String {
+            let parts = target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+            let page = String(parts[0]).hasSuffix(".md") ? String(parts[0].dropLast(3)) + ".html" : String(parts[0])
+            return url(page) + (parts.count > 1 ? "#" + parts[1] : "")
+        }
         func link(_ entry: SiteNavigation.Entry) -> [String: Any] {
             ["title": entry.title, "url": url(entry.path), "current": entry.path == path]
         }
@@ -27,8 +48,9 @@ public struct PageView: Sendable {
         let sections: [[String: Any]] = navigation.sections.map { section in
             var item = link(section.landing)
             item["title"] = section.title
-            item["entries"] = section.entries.map(link)
-            item["hasEntries"] = !section.entries.isEmpty
+            let entries = PageView.sidebarEntries(section, current: section == current ? path : nil)
+            item["entries"] = entries.map(link)
+            item["hasEntries"] = !entries.isEmpty
             item["open"] = section == current
             return item
         }
@@ -59,7 +81,13 @@ public struct PageView: Sendable {
             "hasToc": toc.count > 1,
             "breadcrumbs": breadcrumbs,
             "hasBreadcrumbs": breadcrumbs.count > 1,
-            "sources": rendered.page.sources,
+            "sources": rendered.page.sources.map { file -> [String: Any] in
+                var item: [String: Any] = ["path": file]
+                if let target = rendered.page.sourceLinks[file] {
+                    item["url"] = SourceLinks.isAbsolute(target) ? target : htmlTarget(target)
+                }
+                return item
+            },
             "hasSources": !rendered.page.sources.isEmpty,
             "content": rendered.body,
         ]

@@ -1,7 +1,7 @@
 import EKSDocRender
 
-/// The site's navigation: sections (home, each environment with its pages in navigation order, concepts,
-/// glossary, other site pages), breadcrumbs and previous/next links within a section.
+/// The site's navigation: sections (home, the hand-written pages, each environment with its pages in navigation
+/// order, concepts, glossary, other site pages), breadcrumbs and previous/next links within a section.
 public struct SiteNavigation: Sendable {
     /// A page in navigation.
     public struct Entry: Sendable, Equatable {
@@ -31,9 +31,13 @@ public struct SiteNavigation: Sendable {
         let concepts = pages.site.filter { $0.path.hasPrefix("concepts/") && $0.path != "concepts/index.md" }
         let conceptIndex = pages.site.first { $0.path == "concepts/index.md" }
         var trailing: [Section] = []
-        for page in pages.site where !page.path.hasPrefix("concepts/") {
+        let handWritten = pages.site.filter { $0.path.hasPrefix("pages/") }
+        for page in pages.site where !page.path.hasPrefix("concepts/") && !page.path.hasPrefix("pages/") {
             let section = Section(title: page.path == "index.md" ? "Home" : page.title, landing: entry(page), entries: [])
             if page.path == "index.md" { sections.append(section) } else { trailing.append(section) }
+        }
+        if let first = handWritten.first {
+            sections.append(Section(title: "Pages", landing: entry(first), entries: handWritten.map(entry)))
         }
         for (name, envPages) in pages.environments {
             let entries = envPages.map(entry)

@@ -47,7 +47,7 @@ final class ProjectConfigTests: XCTestCase {
         """)
         XCTAssertEqual(d.sorted.map(\.description), [
             "eksdoc.yml:1:8: error: eksdoc.yml: field 'title' must be a string, found a list",
-            "eksdoc.yml:2:9: warning: unknown setting 'colour' in eksdoc.yml (known: allowRawHTML, environments, theme, title)",
+            "eksdoc.yml:2:9: warning: unknown setting 'colour' in eksdoc.yml (known: allowRawHTML, environments, sourceURL, theme, title)",
             "eksdoc.yml:5:14: error: environment 'a': field 'sources' must be a list, found a string",
         ])
     }
@@ -55,5 +55,25 @@ final class ProjectConfigTests: XCTestCase {
     func testMissingEnvironmentsIsAnError() {
         let (_, d) = parse("title: x\n")
         XCTAssertEqual(d.items.map(\.message), ["eksdoc.yml has no 'environments' mapping"])
+    }
+}
+
+final class ProjectConfigSourceURLTests: XCTestCase {
+    func parse(_ text: String) -> (ProjectConfig, Diagnostics) {
+        ProjectConfig.parse(SourceFile(path: "eksdoc.yml", text: text), folderName: "content")
+    }
+
+    func testSourceURLGetsATrailingSlash() {
+        let (config, d) = parse("sourceURL: https://git.example.com/infra/blob/main/content\nenvironments:\n  a: {}\n")
+        XCTAssertFalse(d.hasErrors, "\(d.items)")
+        XCTAssertEqual(config.settings.sourceURL, "https://git.example.com/infra/blob/main/content/")
+    }
+
+    func testSourceURLMustBeHTTP() {
+        let (config, d) = parse("environments:\n  a: {}\nsourceURL: \"javascript:alert(1)\"\n")
+        XCTAssertNil(config.settings.sourceURL)
+        let error = d.items.first { $0.severity == .error }
+        XCTAssertEqual(error?.location.line, 3)
+        XCTAssertTrue(error?.message.contains("sourceURL must be an http:// or https:// address") ?? false, "\(d.items)")
     }
 }

@@ -17,6 +17,7 @@ public enum CNICapacityPage: EnvironmentPageBuilder {
         if let pods = capacity.podCapacity { intro += " Pod capacity: **\(MD.number(pods.value)) pods**." }
         doc.paragraph(intro)
         settings(context, &doc)
+        prefixDelegation(context, &doc)
         eniConfigs(context, &doc)
         maxPods(context, &doc)
         podCapacity(context, &doc)

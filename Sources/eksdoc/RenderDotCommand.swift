@@ -1,0 +1,41 @@
+import ArgumentParser
+import EKSDocRender
+import Foundation
+
+/// `eksdoc render-dot --out DIR FILE.dot...`: renders DOT files to SVG and PNG in this process with libgvc, one
+/// layout per file. Hidden: the diagram benchmark compares it with the `dot` command on the same files.
+struct RenderDotCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render-dot", abstract: "Render DOT files to SVG and PNG in-process (benchmarks).",
+        shouldDisplay: false)
+
+    @Option(name: .shortAndLong, help: "The folder the images are written to.")
+    var out: String
+
+    @Argument(help: "DOT files.")
+    var files: [String]
+
+    func run() throws {
+        let folder = URL(fileURLWithPath: out)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var failed = false
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                Console.error("\(file): error: cannot read the file")
+                failed = true
+                continue
+            }
+            let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+            do {
+                let images = try GraphvizRenderer.shared.render(dot: String(decoding: data, as: UTF8.self), formats: ["svg", "png"])
+                for (format, image) in zip(["svg", "png"], images) {
+                    try image.write(to: folder.appendingPathComponent("\(name).\(format)"))
+                }
+            } catch {
+                Console.error("\(file): error: \(error)")
+                failed = true
+            }
+        }
+        if failed { throw ExitCode(2) }
+    }
+}
