@@ -49,6 +49,6 @@ let package = Package(
         .testTarget(name: "EKSDocRenderTests", dependencies: ["EKSDocTestSupport", "EKSDocRender", "EKSDocAnalysis", "EKSDocIngest", "EKSDocModel"]),
         .testTarget(name: "EKSDocQATests", dependencies: ["EKSDocTestSupport", "EKSDocQA", "EKSDocRender", "EKSDocAnalysis", "EKSDocIngest", "EKSDocModel"]),
         .testTarget(name: "EKSDocSiteTests", dependencies: ["EKSDocTestSupport", "EKSDocSite", "EKSDocRender", "EKSDocQA", "EKSDocAnalysis", "EKSDocIngest", "EKSDocModel"]),
-        .testTarget(name: "EKSDocCLITests", dependencies: ["EKSDocTestSupport", "eksdoc"]),
+        .testTarget(name: "EKSDocCLITests", dependencies: ["EKSDocTestSupport", "eksdoc", "EKSDocRender"]),
     ]
 )

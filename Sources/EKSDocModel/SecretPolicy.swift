@@ -64,3 +64,40 @@ public enum SecretPolicy {
         (65...90).contains(b) || (97...122).contains(b) || (48...57).contains(b)
     }
 }
+
+extension SecretPolicy {
+    /// The text a withheld value is replaced by.
+    public static let withheldText = "(withheld)"
+
+    /// Tags or labels with each secret value (by its key or its shape) replaced by `withheldText`.
+    public static func withholding(_ tags: [String: String]) -> [String: String] {
+        tags.reduce(into: [:]) { result, entry in
+            result[entry.key] = shouldWithhold(name: entry.key, value: entry.value) ? withheldText : entry.value
+        }
+    }
+
+    /// A display name, withheld when it has the shape of a credential (a `Name` tag holding a key).
+    public static func withholding(name: String?) -> String? {
+        guard let name, looksSecret(name) else { return name }
+        return withheldText
+    }
+}
+
+extension Environment {
+    /// The environment with every tag, label and name that holds a secret withheld: tags set by anyone on a
+    /// resource (`deploy-key = AKIA...`, a PEM in a tag) never reach a page, a diagram or `model.json`.
+    public func withholdingSecrets() -> Environment {
+        var env = self
+        env.vpcs = vpcs.map { var x = $0; x.tags = SecretPolicy.withholding(x.tags); x.name = SecretPolicy.withholding(name: x.name); return x }
+        env.subnets = subnets.map { var x = $0; x.tags = SecretPolicy.withholding(x.tags); x.name = SecretPolicy.withholding(name: x.name); return x }
+        env.routeTables = routeTables.map { var x = $0; x.tags = SecretPolicy.withholding(x.tags); x.name = SecretPolicy.withholding(name: x.name); return x }
+        env.securityGroups = securityGroups.map { var x = $0; x.tags = SecretPolicy.withholding(x.tags); x.name = SecretPolicy.withholding(name: x.name); return x }
+        env.instances = instances.map { var x = $0; x.tags = SecretPolicy.withholding(x.tags); x.name = SecretPolicy.withholding(name: x.name); return x }
+        env.internetGateways = internetGateways.map { var x = $0; x.name = SecretPolicy.withholding(name: x.name); return x }
+        env.natGateways = natGateways.map { var x = $0; x.name = SecretPolicy.withholding(name: x.name); return x }
+        env.networkAcls = networkAcls.map { var x = $0; x.name = SecretPolicy.withholding(name: x.name); return x }
+        env.nodeGroups = nodeGroups.map { var x = $0; x.labels = SecretPolicy.withholding(x.labels); return x }
+        env.kubernetes = kubernetes.map { var x = $0; x.labels = SecretPolicy.withholding(x.labels); x.annotations = SecretPolicy.withholding(x.annotations); return x }
+        return env
+    }
+}

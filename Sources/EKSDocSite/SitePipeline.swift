@@ -27,7 +27,8 @@ public enum SitePipeline {
         progress.report("loading content")
         var (inventory, diagnostics) = ContentLoader.load(contentDirectory, order: order)
         let (extensions, extensionDiagnostics) = DocumentationExtensions.load(contentDirectory: contentDirectory,
-                                                                                 infrastructure: !inventory.environments.isEmpty)
+                                                                                 infrastructure: !inventory.environments.isEmpty,
+                                                                                 allowRawHTML: inventory.settings.allowRawHTML)
         diagnostics.append(contentsOf: extensionDiagnostics)
         let (templates, templateDiagnostics) = TemplateSet.load(theme: inventory.settings.theme,
                                                                 contentDirectory: contentDirectory)

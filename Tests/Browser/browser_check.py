@@ -2,10 +2,15 @@
 """Checks the built eksdoc site in headless Chromium over the DevTools protocol.
 
 usage: browser_check.py SITE_DIR ARTIFACT_DIR
+       browser_check.py --no-script SITE_DIR
+
 
 Checks: pages load without console errors or uncaught exceptions; searching "prefix delegation" finds the CNI page;
 the dark-mode toggle changes the theme and the choice survives a reload; a sidebar link click navigates; a 1280x800
 screenshot of each environment's network page is written to ARTIFACT_DIR/<env>-network.png.
+With --no-script, every HTML page of a site built from hostile inputs is opened instead, and each must run
+none of the payloads: window.__pwned stays unset, no dialog opens, no element carries an on* handler attribute and
+no link or image points at a javascript: URL.
 Prints one line per check and exits 0 only when every check passes (1 when one fails, 2 when it cannot run).
 Needs Chromium (Debian package `chromium`) and the PyPI package `websocket-client`; `make deps` installs both.
 """
@@ -59,6 +64,7 @@ class CDP:
         self.ws = websocket.create_connection(ws_url, timeout=remaining(COMMAND_SECONDS), suppress_origin=True)
         self.next_id = 0
         self.errors = []  # console errors and uncaught exceptions since the last clear
+        self.dialogs = []  # alert/confirm/prompt messages, dismissed as they open
 
     def _handle(self, message):
         method = message.get("method")
@@ -71,6 +77,11 @@ class CDP:
         elif method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
             args = [a.get("value", a.get("description", "")) for a in params.get("args", [])]
             self.errors.append("console.%s: %s" % (params.get("type"), " ".join(str(a) for a in args)))
+        elif method == "Page.javascriptDialogOpening":
+            self.dialogs.append(params.get("message", ""))
+            self.next_id += 1
+            self.ws.send(json.dumps({"id": self.next_id, "method": "Page.handleJavaScriptDialog",
+                                     "params": {"accept": False}}))
         elif method == "Log.entryAdded" and params.get("entry", {}).get("level") == "error":
             entry = params["entry"]
             self.errors.append("log error: %s %s" % (entry.get("text", ""), entry.get("url", "")))
@@ -317,29 +328,75 @@ def run_checks(cdp, site, artifacts, checks):
         checks.report(False, "sidebar link Routing", "%s did not load" % page)
 
 
-def main(argv):
-    if len(argv) != 3:
-        print("usage: browser_check.py SITE_DIR ARTIFACT_DIR", file=sys.stderr)
-        return 2
-    site = Path(argv[1]).resolve()
-    artifacts = Path(argv[2]).resolve()
-    if not (site / "index.html").is_file():
-        print("browser_check: %s has no index.html" % site, file=sys.stderr)
-        return 2
-    artifacts.mkdir(parents=True, exist_ok=True)
+# What a page may not hold after loading: payload effects, inline handlers, script URLs.
+NO_SCRIPT_PROBE = """(function(){
+  var handlers = [], links = [];
+  document.querySelectorAll('*').forEach(function (e) {
+    for (var i = 0; i < e.attributes.length; i++) {
+      var a = e.attributes[i];
+      if (a.name.toLowerCase().indexOf('on') === 0) { handlers.push(e.tagName + '[' + a.name + ']'); }
+      if ((a.name === 'href' || a.name === 'src' || a.name === 'xlink:href') &&
+          a.value.replace(/\\s/g, '').toLowerCase().indexOf('javascript:') === 0) { links.push(e.tagName + '[' + a.name + ']'); }
+    }
+  });
+  return {pwned: window.__pwned === undefined ? null : String(window.__pwned), handlers: handlers, links: links,
+          iframes: document.querySelectorAll('iframe').length};
+})()"""
+
+
+def run_no_script_checks(cdp, site, checks):
+    """Opens every HTML page of the site; none may run a payload."""
+    cdp.call("Runtime.enable")
+    cdp.call("Page.enable")
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    checks.report(len(pages) > 0, "hostile site has pages", "%d HTML pages" % len(pages))
+    for relative in pages:
+        cdp.dialogs = []
+        if not cdp.navigate((site / relative).as_uri()):
+            checks.report(False, "no script in %s" % relative, "did not load")
+            continue
+        cdp.pump(0.15)
+        probe = cdp.evaluate(NO_SCRIPT_PROBE) or {}
+        problems = []
+        if probe.get("pwned") is not None:
+            problems.append("window.__pwned = %s" % probe["pwned"])
+        if cdp.dialogs:
+            problems.append("dialogs: %s" % cdp.dialogs)
+        if probe.get("handlers"):
+            problems.append("handler attributes: %s" % probe["handlers"][:5])
+        if probe.get("links"):
+            problems.append("javascript: URLs: %s" % probe["links"][:5])
+        if probe.get("iframes"):
+            problems.append("%d iframes" % probe["iframes"])
+        checks.report(not problems, "no script in %s" % relative, "; ".join(problems))
+
+    # Search results are built from the index text: searching for the payloads must show them as text too.
+    cdp.dialogs = []
+    if (site / "index.html").is_file() and cdp.navigate((site / "index.html").as_uri()):
+        cdp.evaluate("document.getElementById('search-input').focus()")
+        cdp.call("Input.insertText", text="pwned")
+        shown = cdp.wait_for("(function(){var l=document.getElementById('search-results');"
+                             "return l && !l.hidden ? l.querySelectorAll('li[role=option]').length : 0;})()", 5.0)
+        cdp.pump(0.2)
+        probe = cdp.evaluate(NO_SCRIPT_PROBE) or {}
+        ok = bool(shown) and probe.get("pwned") is None and not cdp.dialogs and not probe.get("handlers")
+        checks.report(ok, "no script in search results", "%s results, pwned=%s, dialogs=%s, handlers=%s"
+                      % (shown, probe.get("pwned"), cdp.dialogs, probe.get("handlers")))
+
+
+def drive(run):
+    """Starts headless Chromium, calls run(cdp, checks), stops it; prints the summary and returns the exit code."""
     binary = find_chromium()
     if binary is None:
         print("browser_check: chromium is not installed (Debian package chromium); run make deps", file=sys.stderr)
         return 2
-
     profile = tempfile.mkdtemp(prefix="eksdoc-chromium-")
-    process = None
-    cdp = None
+    process = cdp = None
     checks = Checks()
     try:
         process, port = start_chromium(binary, profile)
         cdp = CDP(page_websocket(port))
-        run_checks(cdp, site, artifacts, checks)
+        run(cdp, checks)
     except Exception as error:  # noqa: BLE001 - any failure to drive the browser fails the run
         print("FAIL browser: %s: %s" % (type(error).__name__, error), flush=True)
         return 1
@@ -351,6 +408,24 @@ def main(argv):
     print("%s: %d failed, %.1f s" % ("OK" if checks.failed == 0 else "FAILED", checks.failed,
                                      time.monotonic() - START), flush=True)
     return 0 if checks.failed == 0 else 1
+
+
+def main(argv):
+    global TOTAL_SECONDS
+    if len(argv) == 3 and argv[1] == "--no-script":
+        TOTAL_SECONDS = 150
+        site = Path(argv[2]).resolve()
+        return drive(lambda cdp, checks: run_no_script_checks(cdp, site, checks))
+    if len(argv) != 3:
+        print("usage: browser_check.py SITE_DIR ARTIFACT_DIR | --no-script SITE_DIR", file=sys.stderr)
+        return 2
+    site = Path(argv[1]).resolve()
+    artifacts = Path(argv[2]).resolve()
+    if not (site / "index.html").is_file():
+        print("browser_check: %s has no index.html" % site, file=sys.stderr)
+        return 2
+    artifacts.mkdir(parents=True, exist_ok=True)
+    return drive(lambda cdp, checks: run_checks(cdp, site, artifacts, checks))
 
 
 if __name__ == "__main__":

@@ -32,3 +32,19 @@ final class SecretPolicyTests: XCTestCase {
         XCTAssertFalse(SecretPolicy.shouldWithhold(name: "note", value: "hello"))
     }
 }
+
+final class EnvironmentSecretTests: XCTestCase {
+    func testTagsLabelsAndNamesHoldingSecretsAreWithheld() {
+        var env = Environment(name: "e")
+        env.vpcs = [VPC(id: "vpc-1", name: "AKIAIOSFODNN7EXAMPLE", tags: ["Name": "AKIAIOSFODNN7EXAMPLE", "team": "web", "db_password": "x"],
+                        source: SourceLocation(file: "a"))]
+        env.instances = [Instance(id: "i-1", tags: ["bootstrap": "-----BEGIN RSA PRIVATE KEY-----\nabc"], source: SourceLocation(file: "a"))]
+        env.nodeGroups = [NodeGroup(name: "g", labels: ["api-token": "t", "role": "web"], source: SourceLocation(file: "a"))]
+        let clean = env.withholdingSecrets()
+        XCTAssertEqual(clean.vpcs[0].tags, ["Name": "(withheld)", "team": "web", "db_password": "(withheld)"])
+        XCTAssertEqual(clean.vpcs[0].name, "(withheld)")
+        XCTAssertEqual(clean.instances[0].tags["bootstrap"], "(withheld)")
+        XCTAssertEqual(clean.nodeGroups[0].labels, ["api-token": "(withheld)", "role": "web"])
+        XCTAssertEqual(env.withholdingSecrets().withholdingSecrets(), clean, "idempotent")
+    }
+}

@@ -87,18 +87,26 @@ public enum ContentLoader {
                 continue
             }
             let prefix = source == "." ? "" : source.hasSuffix("/") ? source : source + "/"
-            for relative in walk(url) {
+            var links: [String] = []
+            for relative in walk(url, links: &links) {
                 let path = prefix + relative
                 if source == ".", let top = path.split(separator: "/").first, nonInputFolders.contains(String(top)) { continue }
                 if path == ProjectConfig.fileName { continue }
                 files.insert(path)
             }
+            for link in links {
+                // Links are not followed: one pointing back up the tree would make the walk endless, and one
+                // pointing outside would read files that are not part of the content.
+                diagnostics.warning("symbolic link skipped: eksdoc reads only regular files inside the content folder",
+                                    at: SourceLocation(file: prefix + link))
+            }
         }
         return files.sorted()
     }
 
-    /// Regular files under `url`, relative, skipping hidden entries, symbolic links and non-input extensions.
-    static func walk(_ url: URL) -> [String] {
+    /// Regular files under `url`, relative, skipping hidden entries, symbolic links (collected in `links`) and
+    /// non-input extensions.
+    static func walk(_ url: URL, links: inout [String]) -> [String] {
         let fm = FileManager.default
         guard let names = try? fm.contentsOfDirectory(atPath: url.path) else { return [] }
         var result: [String] = []
@@ -107,7 +115,11 @@ public enum ContentLoader {
             guard let attributes = try? fm.attributesOfItem(atPath: child.path),
                   let type = attributes[.type] as? FileAttributeType else { continue }
             if type == .typeDirectory {
-                result.append(contentsOf: walk(child).map { name + "/" + $0 })
+                var inner: [String] = []
+                result.append(contentsOf: walk(child, links: &inner).map { name + "/" + $0 })
+                links.append(contentsOf: inner.map { name + "/" + $0 })
+            } else if type == .typeSymbolicLink {
+                links.append(name)
             } else if type == .typeRegular {
                 let ext = (name as NSString).pathExtension.lowercased()
                 if !skippedExtensions.contains(ext) { result.append(name) }

@@ -38,7 +38,8 @@ enum EntityMerge {
     }
 
     /// Same-key entities of one origin: the first file's wins and is filled from later files (pages of one call,
-    /// state beside a snapshot). The same key twice in one file is reported and the later one wins.
+    /// state beside a snapshot). The same key twice in one file is an error when a compared field disagrees, and a
+    /// warning (the later one wins) when not.
     static func combine<T: Mergeable>(_ contributions: [Contribution<T>], diagnostics: inout Diagnostics) -> [T] {
         var order: [String] = []
         var byKey: [String: (entity: T, files: Set<String>)] = [:]
@@ -46,9 +47,19 @@ enum EntityMerge {
             let key = c.entity.mergeKey
             if var existing = byKey[key] {
                 if existing.files.contains(c.file) {
-                    // Within one file the later definition wins, as `kubectl apply` and YAML keys do.
-                    diagnostics.warning("duplicate \(c.entity.entityLabel) (also defined at \(existing.entity.source)); the last one wins",
-                                        at: c.entity.source)
+                    // One id twice in one file. With a field that disagrees, which one is meant is unknown: an
+                    // error. A repeat that agrees (a state file's lookup of a resource it also manages) is noted.
+                    let conflicts = T.driftFields().filter { field in
+                        guard let a = field.value(existing.entity), let b = field.value(c.entity) else { return false }
+                        return a != b
+                    }.map(\.name)
+                    if let field = conflicts.first {
+                        diagnostics.error("duplicate \(c.entity.entityLabel) (also defined at \(existing.entity.source)) with a different '\(field)'",
+                                          at: c.entity.source)
+                    } else {
+                        diagnostics.warning("duplicate \(c.entity.entityLabel) (also defined at \(existing.entity.source)); the last one wins",
+                                            at: c.entity.source)
+                    }
                     existing.entity = c.entity.filling(from: existing.entity)
                 } else {
                     existing.entity = existing.entity.filling(from: c.entity)

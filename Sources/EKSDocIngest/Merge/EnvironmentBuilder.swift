@@ -11,6 +11,7 @@ public enum EnvironmentBuilder {
 
         env.terraform = mergeVariables(fragments.flatMap(\.environment.terraform))
         if !env.terraform.isEmpty {
+            diagnostics.append(contentsOf: TerraformInputMapper.validate(env.terraform))
             let file = env.terraform.first?.source.file ?? ""
             fragments.append(Fragment(file: file, origin: .declared,
                                       environment: TerraformInputMapper.declaredFragment(from: env.terraform, file: file)))
@@ -52,7 +53,7 @@ public enum EnvironmentBuilder {
         }
         env.drift = drift.sorted()
         ReferenceCheck.check(env, diagnostics: &diagnostics)
-        return env
+        return env.withholdingSecrets()
     }
 
     static func mergeAll<T: Mergeable>(_ fragments: [Fragment], _ path: KeyPath<Environment, [T]>,

@@ -9,10 +9,11 @@ public enum DocumentationExtensions {
     /// Loads the question bank and concepts; project question files are reported relative to the content folder.
     /// A site without environments (a folder of hand-written pages only) gets its pages and nothing of the EKS
     /// reference: `infrastructure` false leaves out the questions, concepts and glossary.
-    public static func load(contentDirectory: URL, infrastructure: Bool = true) -> (SiteExtensions, Diagnostics) {
+    public static func load(contentDirectory: URL, infrastructure: Bool = true,
+                            allowRawHTML: Bool = false) -> (SiteExtensions, Diagnostics) {
         var diagnostics = Diagnostics()
         guard infrastructure else {
-            let (handWritten, pageDiagnostics) = HandWrittenPages.load(contentDirectory)
+            let (handWritten, pageDiagnostics) = HandWrittenPages.load(contentDirectory, allowRawHTML: allowRawHTML)
             return (SiteExtensions(sitePages: handWritten), pageDiagnostics)
         }
         let (builtin, builtinDiagnostics) = QuestionBank.builtin()
@@ -30,7 +31,7 @@ public enum DocumentationExtensions {
             diagnostics.append(contentsOf: loaded.diagnostics)
         }
         let (conceptPages, conceptDiagrams) = ConceptPages.build(concepts, glossary: glossary)
-        let (handWritten, pageDiagnostics) = HandWrittenPages.load(contentDirectory)
+        let (handWritten, pageDiagnostics) = HandWrittenPages.load(contentDirectory, allowRawHTML: allowRawHTML)
         diagnostics.append(contentsOf: pageDiagnostics)
         let linker = ConceptLinker(glossary: glossary, concepts: concepts)
         let extensions = SiteExtensions(

@@ -7,8 +7,9 @@ import Foundation
 /// published as `md/pages/<name>.md` and `pages/<name>.html` beside the generated pages.
 public enum HandWrittenPages {
     /// Reads `pages/*.md` of the content folder, ordered by weight then title. File names become page names and
-    /// must be letters, digits, `-` and `_`.
-    public static func load(_ contentDirectory: URL) -> ([Page], Diagnostics) {
+    /// must be letters, digits, `-` and `_`. Unless `allowRawHTML`, raw HTML in a page becomes literal text in its
+    /// Markdown too, so the Markdown tree shows it as the HTML site does.
+    public static func load(_ contentDirectory: URL, allowRawHTML: Bool = false) -> ([Page], Diagnostics) {
         var diagnostics = Diagnostics()
         let folder = contentDirectory.appendingPathComponent("pages")
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".md") }.sorted()
@@ -30,7 +31,7 @@ public enum HandWrittenPages {
                 } else if let first = body.split(separator: "\n").first, first.hasPrefix("# ") {
                     title = String(first.dropFirst(2))
                 }
-                var markdown = body.trimmingTrailingNewlines()
+                var markdown = (allowRawHTML ? body : MarkdownHTML.escapingRawHTML(body)).trimmingTrailingNewlines()
                 if !markdown.hasPrefix("# ") { markdown = "# \(MD.text(title))\n\n" + markdown }
                 pages.append((weight, Page(path: "pages/\(slug).md", title: title, markdown: markdown + "\n",
                                            sources: [display], anchors: ConceptPages.anchors(of: markdown))))

@@ -1,3 +1,4 @@
+import EKSDocIngest
 import EKSDocRender
 import Foundation
 
@@ -24,9 +25,16 @@ public struct BuildStamp: Codable, Equatable, Sendable {
         if let binary = executableIdentity() { hasher.add(binary) }
         let base = contentDirectory.standardizedFileURL.resolvingSymlinksInPath().path
         let excluded = output.standardizedFileURL.resolvingSymlinksInPath().path
-        for (relative, url) in regularFiles(under: base, excluding: excluded) {
+        for (relative, path) in regularFiles(under: base, excluding: excluded) {
             hasher.add("\u{0}file\u{0}\(relative)\u{0}")
-            if let data = FileManager.default.contents(atPath: url) { hasher.add(data) }
+            var info = stat()
+            guard stat(path, &info) == 0 else { continue }
+            if Int(info.st_size) > SourceFile.maxBytes {
+                // Refused by the build anyway; its size and time stand for it.
+                hasher.add("\(info.st_size)\u{0}\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)")
+            } else if let data = FileManager.default.contents(atPath: path) {
+                hasher.add(data)
+            }
         }
         return hasher.hex
     }

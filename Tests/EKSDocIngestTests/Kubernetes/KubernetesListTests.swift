@@ -70,7 +70,7 @@ import Testing
         #expect(env.kubernetes[2].workload == WorkloadSpec(replicas: 1))
     }
 
-    @Test func duplicateObjectsInOneFileWarnAndTheLastWins() {
+    @Test func duplicateObjectsInOneFileAreAnError() {
         let yaml = """
         apiVersion: v1
         kind: ServiceAccount
@@ -92,7 +92,7 @@ import Testing
         """
         let (env, diagnostics) = ManifestTestSupport.read(yaml: yaml)
         #expect(ManifestTestSupport.lines(diagnostics) == [
-            "8:1 warning: duplicate ServiceAccount 'shop/app' (first at line 1); the last one wins",
+            "8:1 error: duplicate ServiceAccount 'shop/app' (first at line 1): one object defined twice in one file",
         ])
         #expect(env.kubernetes.map(\.key) == ["ServiceAccount/shop/app", "ServiceAccount/other/app"])
         #expect(env.kubernetes[0].serviceAccount?.roleArn == "arn:aws:iam::1:role/second")

@@ -7,7 +7,7 @@ extension KubernetesSpecs {
         guard let name = f.mandatoryString("name", &d) else { return nil }
         var container = Container(name: name, image: f.string("image", &d))
         container.ports = f.itemFields("ports", &d).compactMap { port in
-            guard let number = port.mandatoryInt("containerPort", &d) else { return nil }
+            guard let number = port.mandatoryPort("containerPort", &d) else { return nil }
             return ContainerPort(name: port.string("name", &d), port: number, protocol: port.string("protocol", &d))
         }
         container.env = f.itemFields("env", &d).compactMap { envVar($0, &d) }

@@ -9,7 +9,7 @@ import EKSDocModel
 /// Secret values never enter the model: Secret data keeps its keys only, and secret-looking env values,
 /// ConfigMap values and annotations are withheld.
 ///
-/// The same object (kind, namespace and name) twice in one file is a warning, and the last one wins.
+/// The same object (kind, namespace and name) twice in one file is an error: which definition is meant is unclear.
 public enum KubernetesReader: DocumentReader {
     public static let origin: Origin = .declared
 
@@ -50,7 +50,8 @@ public enum KubernetesReader: DocumentReader {
         insert(object, into: &environment, &d)
     }
 
-    /// Appends the object, or replaces an earlier one with the same key from the same file (with a warning).
+    /// Appends the object, or reports an earlier one with the same key from the same file (an error; the later
+    /// definition is kept so later checks see one object).
     static func insert(_ object: KubernetesObject, into environment: inout Environment, _ d: inout Diagnostics) {
         guard let index = environment.kubernetes.firstIndex(where: {
             $0.key == object.key && $0.source.file == object.source.file
@@ -60,8 +61,8 @@ public enum KubernetesReader: DocumentReader {
         }
         let previous = environment.kubernetes[index]
         let place = object.namespace.map { "\($0)/\(object.name)" } ?? object.name
-        d.warning("duplicate \(object.kind) '\(place)' (first at line \(previous.source.line)); the last one wins",
-                  at: object.source)
+        d.error("duplicate \(object.kind) '\(place)' (first at line \(previous.source.line)): one object defined twice in one file",
+                at: object.source)
         environment.identities.removeAll { $0.source == previous.source }
         environment.kubernetes[index] = object
     }

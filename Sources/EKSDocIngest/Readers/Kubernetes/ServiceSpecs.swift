@@ -11,9 +11,9 @@ extension KubernetesSpecs {
         var service = ServiceSpec(type: spec?.string("type", &d) ?? "ClusterIP",
                                   selector: spec?.stringMap("selector", &d) ?? [:])
         service.ports = spec?.itemFields("ports", &d).compactMap { port in
-            guard let number = port.mandatoryInt("port", &d) else { return nil }
+            guard let number = port.mandatoryPort("port", &d) else { return nil }
             return ServicePort(name: port.string("name", &d), port: number,
-                               targetPort: port.string("targetPort", &d), nodePort: port.int("nodePort", &d),
+                               targetPort: port.portOrName("targetPort", &d), nodePort: port.port("nodePort", &d),
                                protocol: port.string("protocol", &d))
         } ?? []
         let balancer = annotations.filter { key, _ in

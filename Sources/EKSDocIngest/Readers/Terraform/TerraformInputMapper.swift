@@ -64,6 +64,27 @@ public enum TerraformInputMapper {
         return env
     }
 
+    /// Checks the values eksdoc computes with: every CIDR a variable named for one holds (`vpc_cidr`,
+    /// `service_ipv4_cidr`, `*_subnets` lists, endpoint access CIDRs) must be a valid IPv4 block when it is
+    /// written like one (has a `/` or starts with a digit). Subnet ids and expressions are left alone.
+    public static func validate(_ variables: [TerraformVariable]) -> Diagnostics {
+        var diagnostics = Diagnostics()
+        let single = Set(vpcCidrNames + serviceCidrNames)
+        let lists = Set(publicCidrNames + ["public", "private", "intra", "database", "pod"].flatMap { ["\($0)_subnets", "\($0)_subnet_cidrs"] })
+        for variable in variables where single.contains(variable.name) || lists.contains(variable.name) {
+            guard let value = effective(variable) else { continue }
+            let items: [Value] = single.contains(variable.name) ? [value] : (value.listValue ?? [value])
+            for item in items {
+                // Subnet lists may hold subnet ids (`pod_subnets = ["subnet-..."]`); only CIDR-shaped text is checked.
+                guard case .string(let text) = item, text.contains("/") || text.first?.isNumber == true,
+                      CIDR.normalize(text) == nil else { continue }
+                diagnostics.error("variable '\(variable.name)': '\(text)' is not a valid IPv4 CIDR block",
+                                  at: variable.valueSource ?? variable.source)
+            }
+        }
+        return diagnostics
+    }
+
     /// The value in force: the tfvars value, else the declared default.
     static func effective(_ variable: TerraformVariable) -> Value? {
         if let value = variable.value, value != .null { return value }
