@@ -1,6 +1,8 @@
 # eksdoc — build, test and publish the example site.
 #   make site   build the example site from content/ into site/
 #   make test   run every test (unit, fixtures, moto_server, python-hcl2 cross-check, site check)
+#   make fuzz   run the libFuzzer targets for a bounded time (FUZZ_SECONDS per target, default 60)
+#   make bench  benchmarks against Hugo and MkDocs Material; figures are printed (docs/performance.md keeps them)
 # Both install what they need first (Debian packages, Python tools) when it is missing.
 
 SWIFT        ?= swift
@@ -9,7 +11,7 @@ EKSDOC       := .build/debug/eksdoc
 APT_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libgraphviz-dev graphviz weasyprint poppler-utils chromium
 PY_MODULES   := hcl2:python-hcl2 moto:moto[server] awscli:awscli flask_cors:flask-cors websocket:websocket-client
 
-.PHONY: all deps apt-deps pip-deps build build-tests test unit-tests site-check site clean
+.PHONY: all deps apt-deps pip-deps build build-tests test unit-tests site-check site fuzz bench clean
 
 all: build
 
@@ -50,5 +52,11 @@ site: build
 	$(EKSDOC) build content --out site
 	$(EKSDOC) handout --pdf --out site/handout.pdf
 
+fuzz: deps
+	scripts/fuzz
+
+bench: deps
+	scripts/bench/run
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz

@@ -23,8 +23,36 @@ final class SiteWriterTests: XCTestCase {
         try second.add("c.txt", text: "three")
         try SiteWriter.write(second, to: out)
         XCTAssertEqual(SiteWriter.readTree(out), ["c.txt": Data("three".utf8)])
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path)
-        XCTAssertEqual(leftovers, ["site"], "no staging or backup folders are left behind")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).sorted()
+        XCTAssertEqual(leftovers, [".site.spare", "site"], "only the spare folder is kept beside the site")
+        XCTAssertEqual(SiteWriter.readTree(root.appendingPathComponent(".site.spare")),
+                       ["a.txt": Data("one".utf8), "dir/b.txt": Data("two".utf8)], "the spare is the previous site")
+    }
+
+    func testTheSpareFolderIsReusedExactly() throws {
+        let root = try TestSupport.temporaryDirectory()
+        let out = root.appendingPathComponent("site")
+        var sites: [SiteFiles] = []
+        for files in [["a.txt": "1", "x/y/z.txt": "2", "dir/b.txt": "3", "gone/deep/file.txt": "4"],
+                      ["a.txt": "5", "x/y/z.txt": "6", "dir": "now a file", "new/n.txt": "7"],
+                      ["a.txt": "8", "dir/b.txt": "folder again", "x/q.txt": "9"],
+                      ["only.txt": "10"]] {
+            var site = SiteFiles()
+            for (path, text) in files { try site.add(path, text: text) }
+            sites.append(site)
+        }
+        for site in sites + sites.reversed() {
+            try SiteWriter.write(site, to: out)
+            XCTAssertEqual(SiteWriter.readTree(out), site.files)
+            // Folders no file needs any more are gone too.
+            let folders = try XCTUnwrap(FileManager.default.subpathsOfDirectory(atPath: out.path)).filter { path in
+                var isDirectory: ObjCBool = false
+                return FileManager.default.fileExists(atPath: out.appendingPathComponent(path).path, isDirectory: &isDirectory) && isDirectory.boolValue
+            }
+            for folder in folders {
+                XCTAssertTrue(site.paths.contains { $0.hasPrefix(folder + "/") }, "stale folder \(folder)")
+            }
+        }
     }
 
     func testFoldersOfKilledBuildsAreCleanedUpOrRestored() throws {

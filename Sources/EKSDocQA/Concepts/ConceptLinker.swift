@@ -14,9 +14,10 @@ public struct ConceptLinker: Sendable {
 
     /// The concepts whose terms appear in the text (outside code), in title order.
     public func concepts(in markdown: String) -> [String] {
-        let text = ConceptLinker.prose(markdown).lowercased()
+        let text = Array(ConceptLinker.prose(markdown).lowercased().utf8)
         var found = Set<String>()
-        for entry in terms where titles[entry.concept] != nil && ConceptLinker.containsWord(text, entry.pattern) {
+        for entry in terms where titles[entry.concept] != nil && !found.contains(entry.concept)
+            && ConceptLinker.containsWord(text, Array(entry.pattern.utf8)) {
             found.insert(entry.concept)
         }
         return found.sorted { (titles[$0] ?? $0, $0) < (titles[$1] ?? $1, $1) }
@@ -56,15 +57,49 @@ public struct ConceptLinker: Sendable {
         return text
     }
 
+    /// True when `word` occurs in `text` with no letter or digit right before or after it.
     static func containsWord(_ text: String, _ word: String) -> Bool {
-        var searchRange = text.startIndex..<text.endIndex
-        while let range = text.range(of: word, range: searchRange) {
-            let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
-            let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
-            let boundary: (Character?) -> Bool = { c in c.map { !($0.isLetter || $0.isNumber) } ?? true }
-            if boundary(before) && boundary(after) { return true }
-            searchRange = range.upperBound..<text.endIndex
+        containsWord(Array(text.utf8), Array(word.utf8))
+    }
+
+    /// The same on UTF-8 bytes: a plain scan, then the scalars either side of each match are checked.
+    static func containsWord(_ text: [UInt8], _ word: [UInt8]) -> Bool {
+        guard let first = word.first, word.count <= text.count else { return false }
+        let last = text.count - word.count
+        var start = 0
+        while start <= last {
+            guard let hit = text[start...last].firstIndex(of: first) else { return false }
+            var matches = true
+            for offset in 1..<word.count where text[hit + offset] != word[offset] {
+                matches = false
+                break
+            }
+            if matches && isBoundary(scalarBefore(text, hit)) && isBoundary(scalarAt(text, hit + word.count)) { return true }
+            start = hit + 1
         }
         return false
+    }
+
+    private static func isBoundary(_ scalar: Unicode.Scalar?) -> Bool {
+        guard let scalar else { return true }
+        let properties = scalar.properties
+        return !(properties.isAlphabetic || properties.numericType != nil)
+    }
+
+    /// The scalar that ends right before byte `index`.
+    private static func scalarBefore(_ bytes: [UInt8], _ index: Int) -> Unicode.Scalar? {
+        guard index > 0 else { return nil }
+        var start = index - 1
+        while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return scalarAt(bytes, start)
+    }
+
+    /// The scalar that starts at byte `index`.
+    private static func scalarAt(_ bytes: [UInt8], _ index: Int) -> Unicode.Scalar? {
+        guard index < bytes.count else { return nil }
+        var iterator = bytes[index...].makeIterator()
+        var decoder = UTF8()
+        if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar }
+        return nil
     }
 }

@@ -10,33 +10,60 @@ public enum HandWrittenPages {
     /// must be letters, digits, `-` and `_`. Unless `allowRawHTML`, raw HTML in a page becomes literal text in its
     /// Markdown too, so the Markdown tree shows it as the HTML site does.
     public static func load(_ contentDirectory: URL, allowRawHTML: Bool = false) -> ([Page], Diagnostics) {
-        var diagnostics = Diagnostics()
         let folder = contentDirectory.appendingPathComponent("pages")
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".md") }.sorted()
+        // Pages are read and parsed on all cores; results are gathered in name order.
+        let results = Slots<(page: (weight: Int, page: Page)?, diagnostics: Diagnostics)>(count: names.count)
+        DispatchQueue.concurrentPerform(iterations: names.count) { index in
+            results.set(index, page(named: names[index], in: folder, allowRawHTML: allowRawHTML))
+        }
+        var diagnostics = Diagnostics()
         var pages: [(weight: Int, page: Page)] = []
-        for name in names {
-            let display = "pages/\(name)"
-            let slug = String(name.dropLast(3))
-            guard !slug.isEmpty, slug.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) && $0.isASCII || $0 == "-" || $0 == "_" }) else {
-                diagnostics.error("page file name '\(name)' must be letters, digits, '-' or '_' followed by .md", at: SourceLocation(file: display))
-                continue
-            }
-            switch SourceFile.read(folder.appendingPathComponent(name), displayPath: display) {
-            case .failure(let d): diagnostics.append(d)
-            case .success(let file):
-                var (title, weight, body) = (slug, 100, file.text)
-                if file.text.hasPrefix("---\n") {
-                    guard let concept = ConceptLibrary.parseConcept(file, slug: slug, diagnostics: &diagnostics) else { continue }
-                    (title, weight, body) = (concept.title, concept.weight, concept.body)
-                } else if let first = body.split(separator: "\n").first, first.hasPrefix("# ") {
-                    title = String(first.dropFirst(2))
-                }
-                var markdown = (allowRawHTML ? body : MarkdownHTML.escapingRawHTML(body)).trimmingTrailingNewlines()
-                if !markdown.hasPrefix("# ") { markdown = "# \(MD.text(title))\n\n" + markdown }
-                pages.append((weight, Page(path: "pages/\(slug).md", title: title, markdown: markdown + "\n",
-                                           sources: [display], anchors: ConceptPages.anchors(of: markdown))))
-            }
+        for result in results.values {
+            diagnostics.append(contentsOf: result.diagnostics)
+            if let page = result.page { pages.append(page) }
         }
         return (pages.sorted { ($0.weight, $0.page.title, $0.page.path) < ($1.weight, $1.page.title, $1.page.path) }.map(\.page), diagnostics)
     }
+
+    /// One page file: its weight and page, or diagnostics.
+    static func page(named name: String, in folder: URL, allowRawHTML: Bool) -> (page: (weight: Int, page: Page)?, diagnostics: Diagnostics) {
+        var diagnostics = Diagnostics()
+        let display = "pages/\(name)"
+        let slug = String(name.dropLast(3))
+        guard !slug.isEmpty, slug.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) && $0.isASCII || $0 == "-" || $0 == "_" }) else {
+            diagnostics.error("page file name '\(name)' must be letters, digits, '-' or '_' followed by .md", at: SourceLocation(file: display))
+            return (nil, diagnostics)
+        }
+        switch SourceFile.read(folder.appendingPathComponent(name), displayPath: display) {
+        case .failure(let d):
+            diagnostics.append(d)
+            return (nil, diagnostics)
+        case .success(let file):
+            var (title, weight, body) = (slug, 100, file.text)
+            if file.text.hasPrefix("---\n") {
+                guard let concept = ConceptLibrary.parseConcept(file, slug: slug, diagnostics: &diagnostics) else { return (nil, diagnostics) }
+                (title, weight, body) = (concept.title, concept.weight, concept.body)
+            } else if let first = body.split(separator: "\n").first, first.hasPrefix("# ") {
+                title = String(first.dropFirst(2))
+            }
+            var markdown = (allowRawHTML ? body : MarkdownHTML.escapingRawHTML(body)).trimmingTrailingNewlines()
+            if !markdown.hasPrefix("# ") { markdown = "# \(MD.text(title))\n\n" + markdown }
+            let page = Page(path: "pages/\(slug).md", title: title, markdown: markdown + "\n",
+                            sources: [display], anchors: ConceptPages.anchors(of: markdown))
+            return ((weight, page), diagnostics)
+        }
+    }
+}
+
+/// Lock-protected result slots, one per item, each written once by one worker.
+final class Slots<T: Sendable>: @unchecked Sendable {
+    private var slots: [T?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: T) { lock.withLock { slots[index] = value } }
+
+    var values: [T] { lock.withLock { slots.map { $0! } } }
 }

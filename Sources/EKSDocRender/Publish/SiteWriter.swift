@@ -42,6 +42,10 @@ public enum PublishError: Error, CustomStringConvertible, Equatable {
 /// Writes a site atomically: into a temporary sibling folder first, then swapped into place in one step
 /// (`renameat2` with `RENAME_EXCHANGE` where the filesystem has it), so a failed or killed build leaves the
 /// previous output untouched. Staging folders of builds that were killed are removed by the next build.
+///
+/// The folder swapped out is kept as `.<name>.spare` and becomes the next build's staging folder: its files are
+/// overwritten in place and the ones no longer produced removed, so a rebuild reuses inodes instead of deleting
+/// and creating thousands of files (on ext4 that allocation was a third of a 1,000-page build).
 public enum SiteWriter {
     public static func write(_ site: SiteFiles, to output: URL) throws {
         let fm = FileManager.default
@@ -50,21 +54,19 @@ public enum SiteWriter {
         let pid = ProcessInfo.processInfo.processIdentifier
         let staging = parent.appendingPathComponent(".\(name).building-\(pid)")
         let previous = parent.appendingPathComponent(".\(name).previous-\(pid)")
+        let spare = parent.appendingPathComponent(".\(name).spare")
         removeAbandoned(in: parent, name: name, output: output)
         do {
             try? fm.removeItem(at: staging)
-            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            for path in site.paths {
-                let url = staging.appendingPathComponent(path)
-                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                guard fm.createFile(atPath: url.path, contents: site.files[path]) else {
-                    throw PublishError.io("cannot write \(url.path)")
-                }
+            // Claim the spare folder (one rename, so two builds cannot both take it), else start empty.
+            if rename(spare.path, staging.path) != 0 {
+                try fm.createDirectory(at: staging, withIntermediateDirectories: true)
             }
+            try fill(staging, with: site)
             if fm.fileExists(atPath: output.path) {
                 if eksdoc_exchange_paths(staging.path, output.path) == 0 {
-                    // `staging` now holds the previous site.
-                    try? fm.removeItem(at: staging)
+                    // `staging` now holds the previous site: keep it for the next build.
+                    if rename(staging.path, spare.path) != 0 { try? fm.removeItem(at: staging) }
                     return
                 }
                 try fm.moveItem(at: output, to: previous)
@@ -74,7 +76,7 @@ public enum SiteWriter {
                     try? fm.moveItem(at: previous, to: output)
                     throw error
                 }
-                try? fm.removeItem(at: previous)
+                if rename(previous.path, spare.path) != 0 { try? fm.removeItem(at: previous) }
             } else {
                 try fm.moveItem(at: staging, to: output)
             }
@@ -82,6 +84,67 @@ public enum SiteWriter {
             try? fm.removeItem(at: staging)
             if let e = error as? PublishError { throw e }
             throw PublishError.io("cannot publish to \(output.path): \(error.localizedDescription)")
+        }
+    }
+
+    /// Makes `folder` hold exactly the site's files: each written (over an existing file where there is one),
+    /// then everything else removed.
+    static func fill(_ folder: URL, with site: SiteFiles) throws {
+        let fm = FileManager.default
+        var folders: Set<String> = [""]
+        for path in site.paths {
+            let parentFolder = path.split(separator: "/").dropLast().joined(separator: "/")
+            if folders.insert(parentFolder).inserted {
+                var isDirectory: ObjCBool = false
+                let url = folder.appendingPathComponent(parentFolder)
+                if fm.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue { try fm.removeItem(at: url) }
+                try fm.createDirectory(at: url, withIntermediateDirectories: true)
+            }
+            let file = folder.path + "/" + path
+            if !write(site.files[path] ?? Data(), to: file) {
+                // A folder of an older site where this file now goes.
+                try? fm.removeItem(atPath: file)
+                guard write(site.files[path] ?? Data(), to: file) else { throw PublishError.io("cannot write \(file)") }
+            }
+        }
+        let wanted = Set(site.paths)
+        var keptFolders: Set<String> = []
+        for path in folders where !path.isEmpty {
+            var prefix = ""
+            for part in path.split(separator: "/") {
+                prefix += prefix.isEmpty ? String(part) : "/" + part
+                keptFolders.insert(prefix)
+            }
+        }
+        var stale: [String] = []
+        if let enumerator = fm.enumerator(atPath: folder.path) {
+            for case let relative as String in enumerator {
+                if wanted.contains(relative) || keptFolders.contains(relative) { continue }
+                stale.append(relative)
+                var isDirectory: ObjCBool = false
+                if fm.fileExists(atPath: folder.path + "/" + relative, isDirectory: &isDirectory), isDirectory.boolValue {
+                    enumerator.skipDescendants()
+                }
+            }
+        }
+        for relative in stale { try fm.removeItem(atPath: folder.path + "/" + relative) }
+    }
+
+    /// Writes a new file with plain POSIX calls (Foundation's createFile adds a temporary file and a rename).
+    static func write(_ data: Data, to path: String) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        return data.withUnsafeBytes { raw -> Bool in
+            guard var pointer = raw.baseAddress else { return true }
+            var left = raw.count
+            while left > 0 {
+                let written = Foundation.write(descriptor, pointer, left)
+                if written < 0 { if errno == EINTR { continue }; return false }
+                pointer += written
+                left -= written
+            }
+            return true
         }
     }
 

@@ -23,25 +23,29 @@ public enum LinkChecker {
 
     /// Checks the HTML pages among `files`; `sources` maps an HTML page's path to its Markdown.
     public static func check(_ files: [String: Data], sources: [String: Source]) -> Diagnostics {
-        var diagnostics = Diagnostics()
         let pages = files.keys.filter { $0.hasSuffix(".html") }.sorted()
-        var tagsByPage: [String: [HTMLScanner.Tag]] = [:]
+        // Pages are scanned, then checked, on all cores; results are joined in page order.
+        let tags = Parallel.map(pages) { page in HTMLScanner.tags(in: String(decoding: files[page]!, as: UTF8.self)) }
         var idsByPage: [String: Set<String>] = [:]
-        for page in pages {
-            let tags = HTMLScanner.tags(in: String(decoding: files[page]!, as: UTF8.self))
-            tagsByPage[page] = tags
-            idsByPage[page] = Set(tags.compactMap { $0.isClosing ? nil : $0.attribute("id") })
+        for (page, pageTags) in zip(pages, tags) {
+            idsByPage[page] = Set(pageTags.compactMap { $0.isClosing ? nil : $0.attribute("id") })
         }
-        for page in pages {
+        let ids = idsByPage
+        let found = Parallel.map(Array(pages.indices)) { index -> [Diagnostic] in
+            let page = pages[index]
             var reported = Set<String>()
-            for tag in tagsByPage[page]! where !tag.isClosing {
+            var diagnostics: [Diagnostic] = []
+            for tag in tags[index] where !tag.isClosing {
                 for name in ["href", "src"] {
-                    guard let value = tag.attribute(name), let problem = problem(value, on: page, files: files, ids: idsByPage),
+                    guard let value = tag.attribute(name), let problem = problem(value, on: page, files: files, ids: ids),
                           reported.insert(value).inserted else { continue }
                     diagnostics.append(contentsOf: report(value, problem: problem, page: page, source: sources[page]))
                 }
             }
+            return diagnostics
         }
+        var diagnostics = Diagnostics()
+        for list in found { diagnostics.append(contentsOf: list) }
         return diagnostics
     }
 
@@ -75,7 +79,7 @@ public enum LinkChecker {
         // Lines holding the link as a Markdown link target; else lines that mention it at all.
         for (needle, skip) in [("](" + original, 2), (original, 0)] where diagnostics.isEmpty {
             for (number, line) in lines.enumerated() {
-                guard let found = line.firstRange(of: needle) else { continue }
+                guard let found = line.byteRange(of: needle) else { continue }
                 let column = line.distance(from: line.startIndex, to: found.lowerBound) + skip + 1
                 diagnostics.append(.error(message, at: SourceLocation(file: file, line: number + 1, column: column)))
             }

@@ -13,7 +13,7 @@ public enum BlockTransforms {
 
     /// Replaces the practice page's `<details>\n<summary>Answer</summary>` and `</details>` blocks by markers.
     public static func markFoldedAnswers(_ markdown: String) -> String {
-        guard markdown.contains("<details>") else { return markdown }
+        guard markdown.byteRange(of: "<details>") != nil else { return markdown }
         var lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var index = 0
         while index < lines.count {
@@ -29,11 +29,11 @@ public enum BlockTransforms {
 
     /// Turns the rendered markers into `<details>` elements.
     public static func unfoldMarkers(_ html: String) -> String {
-        guard html.contains(openMarker) || html.contains(closeMarker) else { return html }
+        guard html.byteRange(of: openMarker) != nil || html.byteRange(of: closeMarker) != nil else { return html }
         return html
-            .replacingOccurrences(of: "<p>\(openMarker)</p>",
+            .replacingAll("<p>\(openMarker)</p>",
                                   with: "<details class=\"answer\">\n<summary>Answer</summary>")
-            .replacingOccurrences(of: "<p>\(closeMarker)</p>", with: "</details>")
+            .replacingAll("<p>\(closeMarker)</p>", with: "</details>")
     }
 
     // MARK: Admonitions
@@ -45,10 +45,10 @@ public enum BlockTransforms {
 
     /// `<blockquote><p>[!NOTE] ...` becomes `<div class="callout callout-note">` with a title.
     public static func admonitions(_ html: String) -> String {
-        guard html.contains("<blockquote>\n<p>[!") else { return html }
+        guard html.byteRange(of: "<blockquote>\n<p>[!") != nil else { return html }
         var out = ""
         var rest = Substring(html)
-        while let open = rest.firstRange(of: "<blockquote>\n<p>[!") {
+        while let open = rest.byteRange(of: "<blockquote>\n<p>[!") {
             out += rest[..<open.lowerBound]
             let after = rest[open.upperBound...]
             guard let match = admonitions.first(where: { after.hasPrefix($0.kind + "]") }),
@@ -73,7 +73,7 @@ public enum BlockTransforms {
     private static func matchingBlockquoteEnd(_ text: Substring, from start: Substring.Index) -> Range<Substring.Index>? {
         var depth = 0
         var cursor = start
-        while let next = text[cursor...].firstRange(of: "blockquote>") {
+        while let next = text[cursor...].byteRange(of: "blockquote>") {
             let tagStart = text.index(next.lowerBound, offsetBy: -1)
             if text[tagStart] == "<" { depth += 1 }
             else if text[tagStart] == "/" {
@@ -107,7 +107,7 @@ public enum BlockTransforms {
         while let open = nextHeading(in: rest) {
             out += rest[..<open.range.lowerBound]
             let closeTag = "</h\(open.level)>"
-            guard let close = rest[open.range.upperBound...].firstRange(of: closeTag) else { break }
+            guard let close = rest[open.range.upperBound...].byteRange(of: closeTag) else { break }
             let inner = rest[open.range.upperBound..<close.lowerBound]
             let text = HTMLText.collapseWhitespace(HTMLText.plainText(String(inner)))
             let id = anchors.anchor(for: text)
@@ -122,7 +122,7 @@ public enum BlockTransforms {
 
     private static func nextHeading(in text: Substring) -> (range: Range<Substring.Index>, level: Int)? {
         var cursor = text.startIndex
-        while let found = text[cursor...].firstRange(of: "<h") {
+        while let found = text[cursor...].byteRange(of: "<h") {
             let after = text[found.upperBound...]
             if let digit = after.first, let level = digit.wholeNumberValue, (1...6).contains(level),
                after.dropFirst().first == ">" {

@@ -17,14 +17,14 @@ public struct DiagramInliner: Sendable {
     /// Inlines the diagrams of a page published at `htmlPath`; ids inside each SVG get a per-figure prefix so
     /// several diagrams on one page cannot clash with each other or with heading ids.
     public func inline(_ html: String, htmlPath: String) -> String {
-        guard html.contains("<p><img src=\"") else { return html }
+        guard html.byteRange(of: "<p><img src=\"") != nil else { return html }
         let folder = SiteRoutes.folder(of: htmlPath)
         var out = ""
         var rest = Substring(html)
         var count = 0
-        while let open = rest.range(of: "<p><img src=\"") {
+        while let open = rest.byteRange(of: "<p><img src=\"") {
             out += rest[..<open.lowerBound]
-            guard let tagEnd = rest[open.upperBound...].firstRange(of: " /></p>"),
+            guard let tagEnd = rest[open.upperBound...].byteRange(of: " /></p>"),
                   let srcEnd = rest[open.upperBound..<tagEnd.lowerBound].firstIndex(of: "\"") else {
                 out += rest[open]; rest = rest[open.upperBound...]; continue
             }
@@ -52,13 +52,13 @@ public struct DiagramInliner: Sendable {
     /// The SVG element ready to embed: prolog, doctype and comments removed, ids prefixed, a class for zooming.
     /// Nil when it holds anything active.
     static func prepare(_ text: String, prefix: String, label: String) -> String? {
-        guard let start = text.firstRange(of: "<svg") else { return nil }
+        guard let start = text.byteRange(of: "<svg") else { return nil }
         var svg = ""
         svg.reserveCapacity(text.utf8.count)
         var rest = text[start.lowerBound...]
-        while let comment = rest.firstRange(of: "<!--") {
+        while let comment = rest.byteRange(of: "<!--") {
             svg += rest[..<comment.lowerBound]
-            guard let end = rest[comment.upperBound...].firstRange(of: "-->") else { return nil }
+            guard let end = rest[comment.upperBound...].byteRange(of: "-->") else { return nil }
             rest = rest[end.upperBound...]
         }
         svg += rest
@@ -69,9 +69,9 @@ public struct DiagramInliner: Sendable {
         if HTMLScanner.tags(in: svg).contains(where: { $0.attributes.contains { $0.name.hasPrefix("on") } }) {
             return nil
         }
-        svg = svg.replacingOccurrences(of: " id=\"", with: " id=\"\(prefix)")
-            .replacingOccurrences(of: "url(#", with: "url(#\(prefix)")
-            .replacingOccurrences(of: "href=\"#", with: "href=\"#\(prefix)")
+        svg = svg.replacingAll(" id=\"", with: " id=\"\(prefix)")
+            .replacingAll("url(#", with: "url(#\(prefix)")
+            .replacingAll("href=\"#", with: "href=\"#\(prefix)")
         let existing = Set(HTMLScanner.tags(in: String(svg.prefix { $0 != ">" }) + ">").first?.attributes.map(\.name) ?? [])
         var added = "<svg"
         for (name, value) in [("class", "diagram-svg"), ("role", "img"), ("aria-label", label)]

@@ -19,7 +19,7 @@ public enum HTMLText {
 
     /// Decodes the entities cmark-gfm and libgvc emit: the five named ones and numeric references.
     public static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         var out = ""
         var rest = Substring(text)
         while let amp = rest.firstIndex(of: "&") {
@@ -58,24 +58,39 @@ public enum HTMLText {
 
     /// The text of an HTML fragment: tags removed, entities decoded.
     public static func plainText(_ html: String) -> String {
-        var out = ""
+        // Tags are delimited by ASCII bytes, so the text between them can be copied byte for byte.
+        var out: [UInt8] = []
+        out.reserveCapacity(html.utf8.count)
         var inTag = false
-        for ch in html {
-            if inTag { if ch == ">" { inTag = false }; continue }
-            if ch == "<" { inTag = true; continue }
-            out.append(ch)
+        for byte in html.utf8 {
+            if inTag { if byte == UInt8(ascii: ">") { inTag = false }; continue }
+            if byte == UInt8(ascii: "<") { inTag = true; continue }
+            out.append(byte)
         }
-        return decodeEntities(out)
+        return decodeEntities(String(decoding: out, as: UTF8.self))
     }
 
-    /// Runs of whitespace collapsed to one space, trimmed.
+    /// Runs of whitespace (any Unicode white space) collapsed to one space, trimmed.
     public static func collapseWhitespace(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            let white = scalar.isASCII ? (scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r"
+                                         || scalar == "\u{0B}" || scalar == "\u{0C}")
+                                       : scalar.properties.isWhitespace
+            if white {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.append(" "); pendingSpace = false }
+            out.append(scalar)
+        }
+        return String(out)
     }
 
     /// `%XX` sequences decoded (invalid ones kept as written).
     public static func percentDecode(_ text: String) -> String {
-        guard text.contains("%") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
         var bytes: [UInt8] = []
         var utf8 = Array(text.utf8)[...]
         while let byte = utf8.first {

@@ -42,8 +42,8 @@ public struct PageRenderer: Sendable {
         let (withIDs, headings) = BlockTransforms.headingIDs(html)
         let links = rewriter.rewrite(withIDs, markdownPath: page.path, htmlPath: htmlPath)
         html = inliner.inline(links.html, htmlPath: htmlPath)
-        html = html.replacingOccurrences(of: "<table>", with: "<div class=\"table-wrap\"><table>")
-            .replacingOccurrences(of: "</table>", with: "</table></div>")
+        html = html.replacingAll("<table>", with: "<div class=\"table-wrap\"><table>")
+            .replacingAll("</table>", with: "</table></div>")
         let parts = page.path.split(separator: "/")
         let environment = parts.count == 2 && rewriter.routes.environments.contains(String(parts[0])) ? String(parts[0]) : nil
         return RenderedPage(page: page, htmlPath: htmlPath, body: html, headings: headings, origins: links.origins,

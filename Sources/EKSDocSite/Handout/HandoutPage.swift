@@ -28,8 +28,7 @@ struct HandoutPage {
         }
         var html = MarkdownHTML.render(body, allowRawHTML: false)
         for (kind, label) in HandoutPage.callouts.sorted(by: { $0.key < $1.key }) {
-            html = html.replacingOccurrences(
-                of: "<blockquote>\n<p>[!\(kind)]\n",
+            html = html.replacingAll("<blockquote>\n<p>[!\(kind)]\n",
                 with: "<blockquote class=\"callout callout-\(kind.lowercased())\">\n<p class=\"callout-title\">\(label)</p>\n<p>")
         }
         var anchors: [String: String] = [:]
@@ -37,7 +36,7 @@ struct HandoutPage {
         let prefix = section.id + "--"
         var prefixed = ""
         var rest = html[...]
-        while let found = rest.range(of: " id=\"") {
+        while let found = rest.byteRange(of: " id=\"") {
             prefixed += rest[..<found.upperBound]
             rest = rest[found.upperBound...]
             if let end = rest.firstIndex(of: "\"") { anchors[HandoutText.decode(rest[..<end])] = prefix + HandoutText.decode(rest[..<end]) }
@@ -56,11 +55,11 @@ struct HandoutPage {
         var state = Anchors()
         var title = ""
         var rest = html[...]
-        while let open = rest.range(of: "<h") {
+        while let open = rest.byteRange(of: "<h") {
             let levelIndex = open.upperBound
             guard levelIndex < rest.endIndex, let level = rest[levelIndex].wholeNumberValue, (1...6).contains(level),
                   rest.index(after: levelIndex) < rest.endIndex, rest[rest.index(after: levelIndex)] == ">",
-                  let close = rest[levelIndex...].range(of: "</h\(level)>") else {
+                  let close = rest[levelIndex...].byteRange(of: "</h\(level)>") else {
                 out += rest[..<open.upperBound]
                 rest = rest[open.upperBound...]
                 continue
@@ -145,7 +144,7 @@ struct HandoutLinker {
                 out += "</span>"
                 openSpans -= 1
                 rest = rest.dropFirst(4)
-            } else if rest.hasPrefix("<img src=\""), let end = rest.range(of: "/>") {
+            } else if rest.hasPrefix("<img src=\""), let end = rest.byteRange(of: "/>") {
                 let tag = rest[..<end.lowerBound]
                 rest = rest[end.upperBound...]
                 let figure = out.hasSuffix("<p>") && rest.hasPrefix("</p>")

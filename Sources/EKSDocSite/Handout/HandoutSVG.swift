@@ -13,9 +13,9 @@ enum HandoutSVG {
         guard let start = text.range(of: "<svg"), let end = text.range(of: "</svg>", options: .backwards),
               start.lowerBound < end.lowerBound else { return nil }
         var svg = String(text[start.lowerBound..<end.upperBound])
-        svg = svg.replacingOccurrences(of: " id=\"", with: " id=\"\(idPrefix)")
-            .replacingOccurrences(of: "url(#", with: "url(#\(idPrefix)")
-            .replacingOccurrences(of: "href=\"#", with: "href=\"#\(idPrefix)")
+        svg = svg.replacingAll(" id=\"", with: " id=\"\(idPrefix)")
+            .replacingAll("url(#", with: "url(#\(idPrefix)")
+            .replacingAll("href=\"#", with: "href=\"#\(idPrefix)")
         return resizeRoot(svg)
     }
 
@@ -27,7 +27,7 @@ enum HandoutSVG {
         let body = svg[close...]
         guard let width = length(HandoutText.attribute("width", in: tag[...])),
               let height = length(HandoutText.attribute("height", in: tag[...])), width > 0, height > 0 else {
-            return tag.replacingOccurrences(of: "<svg", with: "<svg class=\"diagram-svg\"") + body
+            return tag.replacingAll("<svg", with: "<svg class=\"diagram-svg\"") + body
         }
         if HandoutText.attribute("viewBox", in: tag[...]) == nil {
             tag += " viewBox=\"0 0 \(number(width / 0.75)) \(number(height / 0.75))\""
@@ -35,7 +35,7 @@ enum HandoutSVG {
         let scale = min(1, maxWidth / width, maxHeight / height)
         tag = replace("width", in: tag, with: number(width * scale) + "pt")
         tag = replace("height", in: tag, with: number(height * scale) + "pt")
-        tag = tag.replacingOccurrences(of: "<svg", with: "<svg class=\"diagram-svg\"")
+        tag = tag.replacingAll("<svg", with: "<svg class=\"diagram-svg\"")
         return tag + body
     }
 

@@ -34,7 +34,7 @@ public enum CodeHighlighter {
     /// Highlights every `<pre><code class="language-X">` block of rendered HTML.
     public static func highlightBlocks(_ html: String) -> String {
         let opening = "<pre><code class=\"language-"
-        guard html.contains(opening) else { return html }
+        guard html.byteRange(of: opening) != nil else { return html }
         var out = ""
         var rest = Substring(html)
         while let open = rest.firstRange(of: opening) {

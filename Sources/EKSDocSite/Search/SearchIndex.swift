@@ -31,7 +31,7 @@ public struct SearchIndex: Codable, Sendable, Equatable {
 
     /// Pages whose text another page already carries (the practice page repeats the Q&A page) are left out.
     public static func build(_ pages: [RenderedPage]) -> SearchIndex {
-        let entries = pages.filter { !$0.page.path.hasSuffix("/qa-practice.md") }.map { rendered -> Entry in
+        let entries = Parallel.map(pages.filter { !$0.page.path.hasSuffix("/qa-practice.md") }) { rendered -> Entry in
             Entry(url: rendered.htmlPath, title: rendered.page.title, environment: rendered.environment ?? "",
                   sections: sections(of: rendered))
         }
@@ -52,7 +52,7 @@ public struct SearchIndex: Codable, Sendable, Equatable {
         }
         while let (open, heading) = findHeading(rest) {
             text += withoutFigures(rest[..<open.lowerBound])
-            guard let info = headings.next(), let close = rest[open.upperBound...].firstRange(of: "</h\(heading)>") else { break }
+            guard let info = headings.next(), let close = rest[open.upperBound...].byteRange(of: "</h\(heading)>") else { break }
             flush()
             current = Section(anchor: info.id, heading: info.text, text: "")
             rest = rest[close.upperBound...]
@@ -64,7 +64,7 @@ public struct SearchIndex: Codable, Sendable, Equatable {
 
     private static func findHeading(_ text: Substring) -> (Range<Substring.Index>, Int)? {
         var cursor = text.startIndex
-        while let found = text[cursor...].firstRange(of: "<h") {
+        while let found = text[cursor...].byteRange(of: "<h") {
             if let level = nextHeading(text, at: found.lowerBound) { return (found, level) }
             cursor = found.upperBound
         }
@@ -83,9 +83,9 @@ public struct SearchIndex: Codable, Sendable, Equatable {
     private static func withoutFigures(_ html: Substring) -> String {
         var out = ""
         var rest = html
-        while let open = rest.firstRange(of: "<svg") {
+        while let open = rest.byteRange(of: "<svg") {
             out += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].firstRange(of: "</svg>") else { return out }
+            guard let close = rest[open.upperBound...].byteRange(of: "</svg>") else { return out }
             rest = rest[close.upperBound...]
         }
         return out + rest
