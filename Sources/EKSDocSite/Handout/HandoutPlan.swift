@@ -22,13 +22,14 @@ struct HandoutPlan {
     }
 
     var groups: [Group]
-    /// Site-wide pages after the environments (the glossary).
+    /// Site-wide pages after the environments (hand-written pages, the glossary).
     var appendix: [Section]
 
     var sections: [Section] { groups.flatMap(\.sections) + appendix }
 
     /// The plan for `site`: every environment page in navigation order (the Q&A page last, its practice version
-    /// left out), then the glossary. `environment` restricts the handout to one environment.
+    /// left out), then the hand-written pages, then the glossary. `environment` restricts the handout to one
+    /// environment (and leaves the hand-written pages out).
     static func make(_ site: SiteFiles, inventory: Inventory, environment: String?) throws -> HandoutPlan {
         var environments = inventory.environments
         if let environment {
@@ -56,8 +57,32 @@ struct HandoutPlan {
             let sections = slugs.map { Section(path: folder + $0 + ".md", environment: env.name, id: unique("\(env.name)--\($0)")) }
             groups.append(Group(environment: env, sections: sections))
         }
-        let appendix = site.files["md/glossary.md"] == nil ? [] : [Section(path: "md/glossary.md", environment: nil, id: unique("glossary"))]
+        var appendix: [Section] = []
+        if environment == nil {
+            for page in handWrittenPages(site) {
+                appendix.append(Section(path: "md/" + page, environment: nil, id: unique(String(page.dropLast(3)).replacingOccurrences(of: "/", with: "--"))))
+            }
+        }
+        if site.files["md/glossary.md"] != nil { appendix.append(Section(path: "md/glossary.md", environment: nil, id: unique("glossary"))) }
         return HandoutPlan(groups: groups, appendix: appendix)
+    }
+
+    /// The hand-written pages (`pages/<name>.md`) in the order the home page lists them, which is their weight
+    /// order; any the home page does not list follow by name.
+    static func handWrittenPages(_ site: SiteFiles) -> [String] {
+        let present = site.paths.filter { $0.hasPrefix("md/pages/") && $0.hasSuffix(".md") }.map { String($0.dropFirst(3)) }
+        guard !present.isEmpty else { return [] }
+        let index = site.files["md/index.md"].map { String(decoding: $0, as: UTF8.self) } ?? ""
+        var ordered: [String] = []
+        var rest = Substring(index)
+        while let open = rest.range(of: "](pages/") {
+            let start = rest.index(open.lowerBound, offsetBy: 2)
+            guard let close = rest[start...].firstIndex(of: ")") else { break }
+            let target = String(rest[start..<close])
+            if present.contains(target), !ordered.contains(target) { ordered.append(target) }
+            rest = rest[close...]
+        }
+        return ordered + present.filter { !ordered.contains($0) }.sorted()
     }
 }
 
