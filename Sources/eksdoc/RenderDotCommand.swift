@@ -28,7 +28,8 @@ struct RenderDotCommand: ParsableCommand {
             let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
             do {
                 let images = try GraphvizRenderer.shared.render(dot: String(decoding: data, as: UTF8.self), formats: ["svg", "png"])
-                for (format, image) in zip(["svg", "png"], images) {
+                // An empty PNG: the layout is over the bitmap limit, so there is none (as in a site build).
+                for (format, image) in zip(["svg", "png"], images) where !image.isEmpty {
                     try image.write(to: folder.appendingPathComponent("\(name).\(format)"))
                 }
             } catch {

@@ -26,7 +26,8 @@ public struct DiagramRenderer: Sendable {
             return [(base + ".svg", Data(svg.utf8))]
         case .dot(let dot):
             let images = try rendered(dot, formats: ["svg", "png"])
-            return [(base + ".dot", Data(dot.utf8)), (base + ".svg", images[0]), (base + ".png", images[1])]
+            // An empty PNG: the layout is over the bitmap limit, so the diagram is SVG only.
+            return [(base + ".dot", Data(dot.utf8)), (base + ".svg", images[0])] + (images[1].isEmpty ? [] : [(base + ".png", images[1])])
         }
     }
 
@@ -61,7 +62,7 @@ public struct DiagramRenderer: Sendable {
     }
 
     /// Changes when the rendering code changes, so stale cache entries are not reused.
-    static let rendererVersion = "graphviz-2-stable-read"
+    static let rendererVersion = "graphviz-3-bitmap-limit"
 
     /// FNV-1a 64-bit, hex: a stable key for the cache (not a security boundary).
     public static func hash(_ text: String) -> String {

@@ -13,15 +13,22 @@ enum SecurityGroupDiagram {
                                             message: "No security group in the inputs of \(env.name).")
         }
         let view = SecurityGroupView(env: env, facts: context.facts)
-        var graph = DiagramStyle.graph(DiagramGroup.securityGroups, rankdir: "LR", label: title,
+        let (edges, peers, folded) = fold(view)
+        let note = folded.isEmpty ? "" : "\nAddress ranges are folded into the groups they reach: \(view.edges.count) edges "
+            + "are more than a diagram can show. The tables list every rule."
+        var graph = DiagramStyle.graph(DiagramGroup.securityGroups, rankdir: "LR", label: title + note,
                                        extra: ["ranksep": "1.1", "nodesep": "0.35"])
-        for peer in view.peers {
+        for peer in peers {
             graph.node(peer, label: peerLabel(peer, env: env), peerStyle(peer))
         }
         for node in view.nodes {
-            graph.node(node.id, label: groupLabel(node, env: env), groupStyle(node, env: env))
+            var label = groupLabel(node, env: env)
+            if let ranges = folded[node.id] {
+                label += "\n+ rules with \(ranges.count) address range\(ranges.count == 1 ? "" : "s")"
+            }
+            graph.node(node.id, label: label, groupStyle(node, env: env))
         }
-        for edge in view.edges {
+        for edge in edges {
             graph.edge(edge.from, edge.to, label: edgeLabel(edge), edgeStyle(edge))
         }
         let sources = view.peers.filter(SecurityAnalysis.isInternet)
@@ -29,6 +36,31 @@ enum SecurityGroupDiagram {
         graph.node("#legend", label: legend, ["shape": "plaintext", "style": "", "fontsize": "8",
                                              "fontcolor": DiagramStyle.muted])
         return graph.text
+    }
+
+    /// The most edges drawn one by one. Above it, edges between a group and an address range (other than the
+    /// internet) are folded into the group's label; group-to-group and internet edges stay.
+    static let maximumEdges = 150
+
+    /// The edges and peers to draw, and per group node the address ranges folded into it.
+    static func fold(_ view: SecurityGroupView) -> ([SecurityGroupView.Edge], [String], [String: Set<String>]) {
+        guard view.edges.count > maximumEdges else { return (view.edges, view.peers, [:]) }
+        let groups = Set(view.nodes.map(\.id))
+        var kept: [SecurityGroupView.Edge] = []
+        var folded: [String: Set<String>] = [:]
+        for edge in view.edges {
+            if edge.internet || (groups.contains(edge.from) && groups.contains(edge.to)) {
+                kept.append(edge)
+            } else if groups.contains(edge.to) {
+                folded[edge.to, default: []].insert(edge.from)
+            } else if groups.contains(edge.from) {
+                folded[edge.from, default: []].insert(edge.to)
+            } else {
+                kept.append(edge)
+            }
+        }
+        let ends = Set(kept.flatMap { [$0.from, $0.to] })
+        return (kept, view.peers.filter(ends.contains), folded)
     }
 
     static let legend = """

@@ -4,8 +4,30 @@ import EKSDocModel
 /// Security-group rules in plain words, and what each group is attached to (reference/aws-facts.md §5).
 enum RuleWording {
     /// `allows tcp 443 (HTTPS) from `0.0.0.0/0` — anyone on the internet`.
-    static func sentence(_ rule: SecurityGroupRule, ingress: Bool, group: SecurityGroup, env: Environment) -> String {
-        "allows \(MD.text(ports(rule))) \(ingress ? "from" : "to") \(peer(rule, ingress: ingress, group: group, env: env))"
+    static func sentence(_ rule: SecurityGroupRule, ingress: Bool, group: SecurityGroup, env: Environment,
+                         ranges: AddressRanges? = nil) -> String {
+        let peer = peer(rule, ingress: ingress, group: group, env: env, ranges: ranges ?? AddressRanges(env))
+        return "allows \(MD.text(ports(rule))) \(ingress ? "from" : "to") \(peer)"
+    }
+
+    /// The environment's subnet and VPC blocks, parsed once for a page's many rules.
+    struct AddressRanges {
+        /// Each subnet CIDR -> the first subnet (by id) with it.
+        var subnets: [IPv4Network: Subnet] = [:]
+        /// VPC blocks in VPC order, each with whether it is the VPC's primary block.
+        var vpcBlocks: [(block: IPv4Network, primary: Bool)] = []
+
+        init(_ env: Environment) {
+            for subnet in env.subnets {
+                guard let text = subnet.cidr, let network = IPv4Network(text), subnets[network] == nil else { continue }
+                subnets[network] = subnet
+            }
+            for vpc in env.vpcs {
+                for (i, text) in vpc.cidrs.enumerated() {
+                    if let block = IPv4Network(text) { vpcBlocks.append((block, i == 0)) }
+                }
+            }
+        }
     }
 
     /// The protocol and ports: `all traffic`, `tcp 443 (HTTPS)`, `udp 53 (DNS)`, `protocol 50`.
@@ -20,7 +42,8 @@ enum RuleWording {
     }
 
     /// The other side of the rule, escaped, with what it is.
-    static func peer(_ rule: SecurityGroupRule, ingress: Bool, group: SecurityGroup, env: Environment) -> String {
+    static func peer(_ rule: SecurityGroupRule, ingress: Bool, group: SecurityGroup, env: Environment,
+                     ranges: AddressRanges) -> String {
         switch rule.peerKind {
         case .securityGroup:
             let parts = rule.peer.split(separator: "/")
@@ -34,24 +57,21 @@ enum RuleWording {
         case .prefixList:
             return "\(NetworkText.code(rule.peer)) — a managed prefix list"
         case .cidr, .ipv6Cidr:
-            return "\(NetworkText.code(rule.peer)) — \(MD.text(cidrWords(rule.peer, ingress: ingress, env: env)))"
+            return "\(NetworkText.code(rule.peer)) — \(MD.text(cidrWords(rule.peer, ingress: ingress, ranges: ranges)))"
         }
     }
 
     /// What an address block is, seen from this environment.
-    static func cidrWords(_ cidr: String, ingress: Bool, env: Environment) -> String {
+    static func cidrWords(_ cidr: String, ingress: Bool, ranges: AddressRanges) -> String {
         if cidr == "0.0.0.0/0" { return ingress ? "anyone on the internet" : "any IPv4 address" }
         if cidr == "::/0" { return ingress ? "anyone on the internet (IPv6)" : "any IPv6 address" }
         guard let network = IPv4Network(cidr) else { return "an IPv6 range" }
-        if let subnet = env.subnets.first(where: { $0.cidr.flatMap { IPv4Network($0) } == network }) {
+        if let subnet = ranges.subnets[network] {
             return "subnet " + (subnet.tags.nameTag ?? subnet.name ?? subnet.id)
         }
-        for vpc in env.vpcs {
-            for (i, text) in vpc.cidrs.enumerated() {
-                guard let block = IPv4Network(text), block.contains(network) else { continue }
-                if block == network { return "the VPC's \(i == 0 ? "primary" : "secondary") CIDR" }
-                return "part of the VPC"
-            }
+        for (block, primary) in ranges.vpcBlocks where block.contains(network) {
+            if block == network { return "the VPC's \(primary ? "primary" : "secondary") CIDR" }
+            return "part of the VPC"
         }
         if network.prefixLength == 32 { return "a single address outside the VPC" }
         if RouteMeaning.privateRanges.contains(where: { $0.contains(network) }) { return "a private range outside the VPC" }

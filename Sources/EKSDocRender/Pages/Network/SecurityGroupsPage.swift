@@ -31,7 +31,8 @@ public enum SecurityGroupsPage: EnvironmentPageBuilder {
         exposure(context, attachments, &doc)
         doc.heading(2, "Groups")
         if groups.isEmpty { doc.paragraph("No security group is described in the inputs.") }
-        for group in groups { section(group, attachments[group.id] ?? [], env, &doc) }
+        let ranges = RuleWording.AddressRanges(env)
+        for group in groups { section(group, attachments[group.id] ?? [], env, ranges, &doc) }
         return doc.page(path: context.path(slug), title: title)
     }
 
@@ -102,6 +103,7 @@ public enum SecurityGroupsPage: EnvironmentPageBuilder {
     }
 
     static func section(_ group: SecurityGroup, _ attachments: [RuleWording.Attachment], _ env: Environment,
+                        _ ranges: RuleWording.AddressRanges,
                         _ doc: inout PageDocument) {
         doc.source(group.source)
         doc.heading(3, NetworkText.groupHeading(group))
@@ -114,7 +116,8 @@ public enum SecurityGroupsPage: EnvironmentPageBuilder {
         for (direction, rules) in [("Inbound", group.ingress), ("Outbound", group.egress)] {
             for (rule, count) in RuleWording.merged(rules) {
                 doc.source(rule.source)
-                let sentence = RuleWording.sentence(rule, ingress: direction == "Inbound", group: group, env: env)
+                let sentence = RuleWording.sentence(rule, ingress: direction == "Inbound", group: group, env: env,
+                                                    ranges: ranges)
                 rows.append([direction, sentence + (count > 1 ? " (listed \(count) times)" : ""), MD.cell(rule.description)])
             }
         }
