@@ -31,9 +31,16 @@ public enum MarkdownHTML {
         } ?? markdown
     }
 
+    /// cmark-gfm is not safe to use from several threads: attaching an extension adds its trigger characters to
+    /// a process-wide table and freeing a parser removes them, so a parse running beside another one could miss
+    /// autolinks. Every parse and render holds this lock (seen as pages that differed between builds).
+    private static let lock = NSLock()
+
     /// Parses with the GFM extensions and hands the document to `body`.
     private static func withDocument<T>(_ markdown: String, options: Int32,
                                         _ body: (OpaquePointer, OpaquePointer) -> T) -> T? {
+        lock.lock()
+        defer { lock.unlock() }
         cmark_gfm_core_extensions_ensure_registered()
         guard let parser = cmark_parser_new(options) else { return nil }
         defer { cmark_parser_free(parser) }

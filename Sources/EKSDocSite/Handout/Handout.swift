@@ -20,13 +20,17 @@ public enum Handout {
     /// - Throws: ``HandoutError/unknownEnvironment(_:available:)`` when `environment` is not in the inventory.
     public static func html(_ site: SiteFiles, inventory: Inventory, environment: String?) throws -> String {
         let plan = try HandoutPlan.make(site, inventory: inventory, environment: environment)
-        var pages: [String: HandoutPage] = [:]
-        for section in plan.sections {
-            guard let data = site.files[section.path], let markdown = String(data: data, encoding: .utf8) else {
-                throw HandoutError.unreadablePage(section.path)
-            }
-            pages[section.path] = HandoutPage(section: section, markdown: markdown)
+        let sections = plan.sections
+        for section in sections where site.files[section.path].flatMap({ String(data: $0, encoding: .utf8) }) == nil {
+            throw HandoutError.unreadablePage(section.path)
         }
+        // Each page is rendered on its own (all cores); links between them are resolved below, in order.
+        let rendered = Parallel.map(sections.indices.map { $0 }) { index -> HandoutPage in
+            let section = sections[index]
+            return HandoutPage(section: section, markdown: String(decoding: site.files[section.path] ?? Data(), as: UTF8.self))
+        }
+        var pages: [String: HandoutPage] = [:]
+        for (section, page) in zip(sections, rendered) { pages[section.path] = page }
         var linker = HandoutLinker(pages: pages, site: site)
         let title = inventory.settings.title
         var out = """
