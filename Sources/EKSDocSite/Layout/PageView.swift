@@ -17,7 +17,7 @@ public struct PageView: Sendable {
     /// The most entries a sidebar section lists in full. A larger section (hundreds of hand-written pages) lists
     /// only the entries around the page being read, and nothing while another section is open, so every page does
     /// not carry the whole site's links; the home page and search reach the rest.
-    public static let maximumSectionEntries = 60
+    public static let maximumSectionEntries = 40
 
     /// The entries of `section` the sidebar shows on the page at `current` (nil when another section is open).
     static func sidebarEntries(_ section: SiteNavigation.Section, current: String?) -> [SiteNavigation.Entry] {
