@@ -49,19 +49,21 @@ public enum ConceptLibrary {
         return (concepts.sorted { ($0.weight, $0.slug) < ($1.weight, $1.slug) }, glossary, diagnostics)
     }
 
-    /// Splits `---` front matter from the body and reads title, weight, terms and related.
-    static func parseConcept(_ file: SourceFile, slug: String, diagnostics: inout Diagnostics) -> Concept? {
+    /// Splits `---` front matter from the body and reads title, weight, terms and related (concept pages and
+    /// hand-written pages). Front matter that is missing or not YAML is an error in `diagnostics`, and nil.
+    public static func parseConcept(_ file: SourceFile, slug: String, diagnostics: inout Diagnostics) -> Concept? {
         let start = SourceLocation(file: file.path, line: 1, column: 1)
         guard file.text.hasPrefix("---\n"), let end = file.text.range(of: "\n---\n", range: file.text.index(file.text.startIndex, offsetBy: 3)..<file.text.endIndex) else {
             diagnostics.error("concept page needs front matter between '---' lines", at: start)
             return nil
         }
-        let yaml = String(file.text[file.text.index(file.text.startIndex, offsetBy: 4)..<end.lowerBound])
+        // `---\n---\n` (empty front matter) finds the closing line at the opening one's newline.
+        let yamlStart = file.text.index(file.text.startIndex, offsetBy: 4)
+        let yaml = end.lowerBound > yamlStart ? String(file.text[yamlStart..<end.lowerBound]) : ""
         let (documents, d) = YAMLLoader.load(yaml, file: file.path)
         var local = d
         let fields = Fields(documents.first ?? Node(.map([]), at: start), context: "front matter")
         let title = fields.string("title", &local)
-        if title == nil { local.error("front matter has no 'title'", at: start) }
         let concept = Concept(slug: slug, title: title ?? slug, weight: fields.int("weight", &local) ?? 100,
                               terms: fields.strings("terms", &local), related: fields.strings("related", &local),
                               body: String(file.text[end.upperBound...]), location: start)
@@ -71,6 +73,7 @@ public enum ConceptLibrary {
             if shifted.location.line > 0 { shifted.location.line += 1 }
             return shifted
         })
+        if title == nil { diagnostics.error("front matter has no 'title'", at: start) }
         return concept
     }
 
