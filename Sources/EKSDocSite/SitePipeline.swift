@@ -25,10 +25,10 @@ public enum SitePipeline {
                              progress: BuildProgress = .terminal) throws -> Output {
         defer { progress.finish() }
         progress.report("loading content")
-        var (inventory, diagnostics) = ContentLoader.load(contentDirectory, order: order)
-        let (extensions, extensionDiagnostics) = DocumentationExtensions.load(contentDirectory: contentDirectory,
+        var (inventory, diagnostics) = StepTimings.measure("load inputs") { ContentLoader.load(contentDirectory, order: order) }
+        let (extensions, extensionDiagnostics) = StepTimings.measure("load pages, concepts, Q&A") { DocumentationExtensions.load(contentDirectory: contentDirectory,
                                                                                  infrastructure: !inventory.environments.isEmpty,
-                                                                                 allowRawHTML: inventory.settings.allowRawHTML)
+                                                                                 allowRawHTML: inventory.settings.allowRawHTML) }
         diagnostics.append(contentsOf: extensionDiagnostics)
         let (templates, templateDiagnostics) = TemplateSet.load(theme: inventory.settings.theme,
                                                                 contentDirectory: contentDirectory)
@@ -37,18 +37,20 @@ public enum SitePipeline {
         inventory.environments.sort { $0.name < $1.name }
 
         progress.report("writing Markdown pages and diagrams")
-        var (site, pages) = try SitePages.build(inventory, renderer: renderer, extensions: extensions)
+        var (site, pages) = try StepTimings.measure("Markdown pages and diagrams") {
+            try SitePages.build(inventory, renderer: renderer, extensions: extensions)
+        }
 
         progress.report("publishing HTML")
-        let published = HTMLPublisher.publish(pages, into: &site, settings: inventory.settings, templates: templates) {
+        let published = StepTimings.measure("publish HTML (all)") { HTMLPublisher.publish(pages, into: &site, settings: inventory.settings, templates: templates) {
             done, total in progress.report("publishing HTML (\(done)/\(total) pages)")
-        }
+        } }
         diagnostics.append(contentsOf: published)
         if diagnostics.hasErrors { return Output(site: nil, inventory: inventory, diagnostics: diagnostics, pages: pages) }
 
         // The printable handout of every environment is part of the site; its PDF is `eksdoc handout --pdf`.
         progress.report("writing the handout")
-        try site.add("handout.html", text: Handout.html(site, inventory: inventory, environment: nil))
+        try site.add("handout.html", text: try StepTimings.measure("handout") { try Handout.html(site, inventory: inventory, environment: nil) })
         return Output(site: site, inventory: inventory, diagnostics: diagnostics, pages: pages)
     }
 }

@@ -24,7 +24,7 @@ struct BuildCommand: ParsableCommand {
         let folder = URL(fileURLWithPath: out)
         // A build whose inputs and output folder are as the last build left them would write the same files.
         let stampURL = DiagramRenderer.defaultCacheDirectory.map { BuildStamp.location(for: folder, cache: $0) }
-        let inputs = BuildStamp.inputsDigest(contentDirectory: content.url, excluding: folder)
+        let inputs = StepTimings.measure("inputs digest") { BuildStamp.inputsDigest(contentDirectory: content.url, excluding: folder) }
         if !check, !force, let stampURL, let stamp = BuildStamp.read(stampURL), stamp.inputs == inputs,
            stamp.output == BuildStamp.outputDigest(folder) {
             for line in stamp.warnings { Console.error(line) }
@@ -60,12 +60,12 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(1)
         }
         do {
-            try SiteWriter.write(site, to: folder)
+            try StepTimings.measure("write site") { try SiteWriter.write(site, to: folder) }
         } catch {
             Console.error("error: \(error)")
             throw ExitCode(3)
         }
-        if let stampURL, let written = BuildStamp.outputDigest(folder) {
+        if let stampURL, let written = StepTimings.measure("output digest", { BuildStamp.outputDigest(folder) }) {
             BuildStamp(inputs: inputs, output: written, warnings: reported).write(to: stampURL)
         }
     }

@@ -22,6 +22,25 @@ final class TransformTests: XCTestCase {
         XCTAssertFalse(SiteRoutes.isExternal("routing.md#a:b"))
     }
 
+    /// The byte-level `relative(from:to:)` against the component-by-component definition, over every pair of a
+    /// set of paths (shared prefixes that are not whole folders, deeper and shallower, multi-byte names).
+    func testRelativeAgreesWithComponentDefinition() {
+        func reference(_ from: String, _ to: String) -> String {
+            let fromDirs = from.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+            let toParts = to.split(separator: "/", omittingEmptySubsequences: false)
+            var common = 0
+            while common < fromDirs.count, common < toParts.count - 1, fromDirs[common] == toParts[common] { common += 1 }
+            return String(repeating: "../", count: fromDirs.count - common) + toParts[common...].joined(separator: "/")
+        }
+        let paths = ["index.html", "dev/index.html", "dev/network.html", "devops/x.html", "dev/sub/a.html", "de/a.html",
+                     "pages/p0001.html", "pages/p0001.html.bak", "dévé/ü.html", "dévé/üx/ö.html", "a/b/c/d.html", "dev"]
+        for from in paths {
+            for to in paths {
+                XCTAssertEqual(SiteRoutes.relative(from: from, to: to), reference(from, to), "\(from) -> \(to)")
+            }
+        }
+    }
+
     func testLinkRewriting() {
         let html = MarkdownHTML.render("""
         [a](routing.md#x) [b](overview.md) [c](../concepts/vpc.md) [d](#local) [e](https://x.test/a.md)

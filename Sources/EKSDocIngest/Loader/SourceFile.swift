@@ -18,7 +18,8 @@ public struct SourceFile: Sendable {
     /// Reads a file, refusing oversized files and invalid UTF-8 with a located error.
     public static func read(_ url: URL, displayPath: String, maxBytes: Int = SourceFile.maxBytes) -> Result<SourceFile, Diagnostic> {
         let start = SourceLocation(file: displayPath, line: 1, column: 1)
-        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
+        var info = stat()
+        let size = stat(url.path, &info) == 0 ? Int(info.st_size) : 0
         if size > maxBytes {
             return .failure(.error("file is \(size) bytes, over the \(maxBytes)-byte limit", at: start))
         }

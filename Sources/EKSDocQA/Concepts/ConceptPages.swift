@@ -68,11 +68,27 @@ public enum ConceptPages {
         var anchors = Anchors()
         var result: [String] = []
         var inFence = false
-        for line in markdown.split(separator: "\n") {
-            if line.hasPrefix("```") { inFence.toggle(); continue }
-            guard !inFence, line.hasPrefix("#") else { continue }
-            let text = line.drop { $0 == "#" }.trimmingCharacters(in: .whitespaces)
-            result.append(anchors.anchor(for: text))
+        // One pass over the bytes; only heading lines become strings.
+        var text = markdown
+        text.withUTF8 { bytes in
+            var lineStart = 0
+            while lineStart < bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+                defer { lineStart = lineEnd + 1 }
+                guard lineEnd > lineStart else { continue }
+                let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
+                if line.starts(with: "```".utf8) { inFence.toggle(); continue }
+                guard !inFence, line[0] == UInt8(ascii: "#") else { continue }
+                var from = 0, to = line.count
+                while from < to, line[from] == UInt8(ascii: "#") { from += 1 }
+                while from < to, line[from] == 0x20 || line[from] == 0x09 { from += 1 }
+                while to > from, line[to - 1] == 0x20 || line[to - 1] == 0x09 { to -= 1 }
+                var heading = String(decoding: UnsafeBufferPointer(rebasing: line[from..<to]), as: UTF8.self)
+                // Other Unicode spaces at either end are trimmed as before.
+                if from < to, line[from] >= 0x80 || line[to - 1] >= 0x80 { heading = heading.trimmingCharacters(in: .whitespaces) }
+                result.append(anchors.anchor(for: heading))
+            }
         }
         return result
     }

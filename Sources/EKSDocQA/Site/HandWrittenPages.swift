@@ -13,7 +13,7 @@ public enum HandWrittenPages {
         let folder = contentDirectory.appendingPathComponent("pages")
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".md") }.sorted()
         // Pages are read and parsed on all cores; results are gathered in name order.
-        let results = Slots<(page: (weight: Int, page: Page)?, diagnostics: Diagnostics)>(count: names.count)
+        let results = ParallelSlots<(page: (weight: Int, page: Page)?, diagnostics: Diagnostics)>(count: names.count)
         DispatchQueue.concurrentPerform(iterations: names.count) { index in
             results.set(index, page(named: names[index], in: folder, allowRawHTML: allowRawHTML))
         }
@@ -54,16 +54,4 @@ public enum HandWrittenPages {
             return ((weight, page), diagnostics)
         }
     }
-}
-
-/// Lock-protected result slots, one per item, each written once by one worker.
-final class Slots<T: Sendable>: @unchecked Sendable {
-    private var slots: [T?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: T) { lock.withLock { slots[index] = value } }
-
-    var values: [T] { lock.withLock { slots.map { $0! } } }
 }

@@ -40,6 +40,63 @@ public struct DiagramRenderer: Sendable {
         return data
     }
 
+    /// Renders DOT text into the cache (SVG and PNG), as a build would: what `eksdoc render-dot --cache` runs.
+    public func warm(_ dot: String) throws {
+        _ = try rendered(dot, formats: ["svg", "png"])
+    }
+
+    /// Renders the DOT texts missing from the cache on every core before the build asks for them one by one.
+    /// libgvc keeps global state and cannot lay out on two threads, so the other cores run helper processes
+    /// (`<helper> render-dot --cache DIR FILE...`, the eksdoc binary itself) while this process renders its own
+    /// share. Shares are balanced by DOT size. Nothing is required of the helpers: whatever they did not render
+    /// is rendered here when it is asked for, so a failed helper costs time, never output. Without a cache,
+    /// a helper binary or a second core this does nothing.
+    public func prefetch(_ dots: [String], helper: URL? = DiagramRenderer.helperExecutable,
+                         cores: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        guard let cacheDirectory, let helper, cores > 1 else { return }
+        var seen = Set<String>()
+        let misses = dots.filter { dot in
+            seen.insert(dot).inserted && ["svg", "png"].contains { format in
+                cachedFile(dot, format: format).map { !FileManager.default.fileExists(atPath: $0.path) } ?? true
+            }
+        }.sorted { ($0.utf8.count, $0) > ($1.utf8.count, $1) }
+        guard misses.count >= 4 else { return }
+        let workers = min(cores, 8)
+        var shares = Array(repeating: [String](), count: workers), loads = Array(repeating: 0, count: workers)
+        for dot in misses {
+            let lightest = loads.indices.min { loads[$0] < loads[$1] }!
+            shares[lightest].append(dot)
+            loads[lightest] += dot.utf8.count
+        }
+        let fm = FileManager.default
+        let folder = cacheDirectory.appendingPathComponent(".prefetch-\(ProcessInfo.processInfo.processIdentifier)")
+        defer { try? fm.removeItem(at: folder) }
+        guard (try? fm.createDirectory(at: folder, withIntermediateDirectories: true)) != nil else { return }
+        var helpers: [Process] = []
+        for (worker, share) in shares.enumerated().dropFirst() where !share.isEmpty {
+            var paths: [String] = []
+            for (index, dot) in share.enumerated() {
+                let file = folder.appendingPathComponent("\(worker)-\(index).dot")
+                if fm.createFile(atPath: file.path, contents: Data(dot.utf8)) { paths.append(file.path) }
+            }
+            let process = Process()
+            process.executableURL = helper
+            process.arguments = ["render-dot", "--cache", cacheDirectory.path] + paths
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            if (try? process.run()) != nil { helpers.append(process) }
+        }
+        for dot in shares[0] { try? warm(dot) }
+        for process in helpers { process.waitUntilExit() }
+    }
+
+    /// The eksdoc binary when this process is one (`/proc/self/exe` named `eksdoc`); nil inside test runners.
+    public static var helperExecutable: URL? {
+        guard let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"),
+              URL(fileURLWithPath: path).lastPathComponent == "eksdoc" else { return nil }
+        return URL(fileURLWithPath: path)
+    }
+
     func rendered(_ dot: String, format: String) throws -> Data {
         try rendered(dot, formats: [format])[0]
     }

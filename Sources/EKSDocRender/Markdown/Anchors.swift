@@ -6,6 +6,20 @@ public struct Anchors {
 
     /// The slug GitHub gives a heading: lower case, punctuation removed except `-` and `_`, spaces to `-`.
     public static func slug(_ heading: String) -> String {
+        if heading.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII headings (nearly all) byte by byte: the same rules, without Unicode case mapping.
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(heading.utf8.count)
+            for byte in heading.utf8 {
+                switch byte {
+                case 0x20: bytes.append(UInt8(ascii: "-"))
+                case 0x41...0x5A: bytes.append(byte | 0x20)
+                case 0x61...0x7A, 0x30...0x39, UInt8(ascii: "-"), UInt8(ascii: "_"): bytes.append(byte)
+                default: continue
+                }
+            }
+            return bytes.isEmpty ? "section" : String(decoding: bytes, as: UTF8.self)
+        }
         var out = ""
         for scalar in heading.lowercased().unicodeScalars {
             if scalar == " " { out.append("-") }

@@ -22,6 +22,7 @@ public enum MarkdownHTML {
     /// any CommonMark renderer shows it instead of running it. Text without either comes back unchanged; otherwise the document is written out again by
     /// cmark-gfm (same content, its own spacing).
     public static func escapingRawHTML(_ markdown: String) -> String {
+        guard mayHoldRawHTMLOrUnsafeLinks(markdown) else { return markdown }
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES
         return withDocument(markdown, options: options) { document, parser in
             guard rawHTMLAsText(document) + unsafeLinksEmptied(document) > 0 else { return markdown }
@@ -68,6 +69,26 @@ public enum MarkdownHTML {
             count += 1
         }
         return count
+    }
+
+    /// False only when the text cannot hold raw HTML or an unsafe link: no `<` (tags, pointy-bracket
+    /// destinations), no `&` (entities that could spell a scheme) and none of the unsafe schemes in any letter
+    /// case. Most pages pass this byte scan and skip a parse.
+    static func mayHoldRawHTMLOrUnsafeLinks(_ markdown: String) -> Bool {
+        let schemes = ["javascript", "vbscript", "file", "data"].map { Array($0.utf8) }
+        var text = markdown
+        return text.withUTF8 { bytes in
+            for (position, byte) in bytes.enumerated() {
+                if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") { return true }
+                guard byte == UInt8(ascii: ":") else { continue }
+                // The letters before a colon, in any case, against each scheme name.
+                for scheme in schemes where position >= scheme.count {
+                    let start = position - scheme.count
+                    if (0..<scheme.count).allSatisfy({ bytes[start + $0] | 0x20 == scheme[$0] }) { return true }
+                }
+            }
+            return false
+        }
     }
 
     /// True for URLs whose scheme runs script or reads local data.

@@ -42,14 +42,20 @@ public enum SiteBuilder {
         try site.add("model.json", ModelJSON.render(inventory, facts: facts))
         var sitePages = ([IndexPage.build(inventory, facts: facts, pages: extensions.sitePages.filter { $0.path.hasPrefix("pages/") })]
                          + extensions.sitePages).map(extensions.postProcess)
-        var environmentPages: [(name: String, pages: [Page])] = []
-        var diagrams = extensions.siteDiagrams
-        for env in inventory.environments {
-            guard let envFacts = facts[env.name] else { continue }
+        // Environments are independent: their pages and diagrams are written on all cores, joined in order.
+        let perEnvironment = ParallelSlots<(name: String, pages: [Page], diagrams: [Diagram])?>(count: inventory.environments.count)
+        DispatchQueue.concurrentPerform(iterations: inventory.environments.count) { index in
+            let env = inventory.environments[index]
+            guard let envFacts = facts[env.name] else { return perEnvironment.set(index, nil) }
             let context = PageContext(inventory: inventory, env: env, facts: envFacts)
             let pages = EnvironmentPages.pages(context) + extensions.environmentPages(context)
-            environmentPages.append((env.name, pages.map(extensions.postProcess)))
-            diagrams += EnvironmentPages.diagrams(context)
+            perEnvironment.set(index, (env.name, pages.map(extensions.postProcess), EnvironmentPages.diagrams(context)))
+        }
+        var environmentPages: [(name: String, pages: [Page])] = []
+        var diagrams = extensions.siteDiagrams
+        for case let (name, pages, envDiagrams)? in perEnvironment.values {
+            environmentPages.append((name, pages))
+            diagrams += envDiagrams
         }
         if let (sourcesPage, links) = SourcesPage.build(sitePages: sitePages, environmentPages: environmentPages,
                                                         sourceURL: inventory.settings.sourceURL) {
@@ -64,6 +70,10 @@ public enum SiteBuilder {
         for page in sitePages + environmentPages.flatMap(\.pages) {
             try site.add("md/" + page.path, text: page.text)
         }
+        renderer.prefetch(diagrams.compactMap { diagram -> String? in
+            if case .dot(let dot) = diagram.content { return dot }
+            return nil
+        })
         for diagram in diagrams {
             for file in try renderer.files(for: diagram) { try site.add(file.path, file.data) }
         }
@@ -72,6 +82,9 @@ public enum SiteBuilder {
 
     /// Facts for every environment, keyed by environment name.
     public static func analyze(_ inventory: Inventory) -> [String: EnvironmentFacts] {
-        Dictionary(uniqueKeysWithValues: inventory.environments.map { ($0.name, EnvironmentAnalysis.analyze($0)) })
+        let environments = inventory.environments
+        let facts = ParallelSlots<EnvironmentFacts>(count: environments.count)
+        DispatchQueue.concurrentPerform(iterations: environments.count) { facts.set($0, EnvironmentAnalysis.analyze(environments[$0])) }
+        return Dictionary(uniqueKeysWithValues: zip(environments.map(\.name), facts.values))
     }
 }

@@ -87,12 +87,13 @@ public enum SiteWriter {
         }
     }
 
-    /// Makes `folder` hold exactly the site's files: each written (over an existing file where there is one),
-    /// then everything else removed.
+    /// Makes `folder` hold exactly the site's files: folders first, then the files (on every core; a file whose
+    /// bytes are already there is left alone), then everything else removed.
     static func fill(_ folder: URL, with site: SiteFiles) throws {
         let fm = FileManager.default
+        let paths = site.paths
         var folders: Set<String> = [""]
-        for path in site.paths {
+        for path in paths {
             let parentFolder = path.split(separator: "/").dropLast().joined(separator: "/")
             if folders.insert(parentFolder).inserted {
                 var isDirectory: ObjCBool = false
@@ -100,14 +101,23 @@ public enum SiteWriter {
                 if fm.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue { try fm.removeItem(at: url) }
                 try fm.createDirectory(at: url, withIntermediateDirectories: true)
             }
-            let file = folder.path + "/" + path
-            if !write(site.files[path] ?? Data(), to: file) {
-                // A folder of an older site where this file now goes.
-                try? fm.removeItem(atPath: file)
-                guard write(site.files[path] ?? Data(), to: file) else { throw PublishError.io("cannot write \(file)") }
+        }
+        let failures = FailureList()
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for index in stride(from: worker, to: paths.count, by: workers) {
+                let path = paths[index]
+                let file = folder.path + "/" + path
+                let data = site.files[path] ?? Data()
+                if !write(data, to: file) {
+                    // A folder of an older site where this file now goes.
+                    try? FileManager.default.removeItem(atPath: file)
+                    if !write(data, to: file) { failures.add(file) }
+                }
             }
         }
-        let wanted = Set(site.paths)
+        if let failed = failures.first { throw PublishError.io("cannot write \(failed)") }
+        let wanted = Set(paths)
         var keptFolders: Set<String> = []
         for path in folders where !path.isEmpty {
             var prefix = ""
@@ -116,25 +126,34 @@ public enum SiteWriter {
                 keptFolders.insert(prefix)
             }
         }
-        var stale: [String] = []
-        if let enumerator = fm.enumerator(atPath: folder.path) {
-            for case let relative as String in enumerator {
-                if wanted.contains(relative) || keptFolders.contains(relative) { continue }
-                stale.append(relative)
-                var isDirectory: ObjCBool = false
-                if fm.fileExists(atPath: folder.path + "/" + relative, isDirectory: &isDirectory), isDirectory.boolValue {
-                    enumerator.skipDescendants()
-                }
-            }
+        var staleFolders: [String] = []
+        let entries = FileWalker.walk(folder.path, includeHidden: true) { relative in
+            if keptFolders.contains(relative) { return false }
+            staleFolders.append(relative)
+            return true
         }
-        for relative in stale { try fm.removeItem(atPath: folder.path + "/" + relative) }
+        let stale = staleFolders + entries.filter { !$0.isDirectory && !wanted.contains($0.relative) }.map(\.relative)
+        for relative in stale.sorted() { try? fm.removeItem(atPath: folder.path + "/" + relative) }
     }
 
-    /// Writes a new file with plain POSIX calls (Foundation's createFile adds a temporary file and a rename).
+    /// Paths that could not be written, collected from the writing threads.
+    private final class FailureList: @unchecked Sendable {
+        private let lock = NSLock()
+        private var paths: [String] = []
+        func add(_ path: String) { lock.withLock { paths.append(path) } }
+        var first: String? { lock.withLock { paths.sorted().first } }
+    }
+
+    /// Writes a file with plain POSIX calls (Foundation's createFile adds a temporary file and a rename). A file
+    /// that already holds exactly these bytes is not rewritten: a rebuild into the spare folder touches only what
+    /// changed.
     static func write(_ data: Data, to path: String) -> Bool {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
+        var info = stat()
+        if fstat(descriptor, &info) == 0, Int(info.st_size) == data.count, holds(descriptor, data) { return true }
+        guard ftruncate(descriptor, 0) == 0 else { return false }
         return data.withUnsafeBytes { raw -> Bool in
             guard var pointer = raw.baseAddress else { return true }
             var left = raw.count
@@ -146,6 +165,20 @@ public enum SiteWriter {
             }
             return true
         }
+    }
+
+    /// True when the open file's bytes equal `data` (its size already matched).
+    private static func holds(_ descriptor: Int32, _ data: Data) -> Bool {
+        if data.isEmpty { return true }
+        var buffer = [UInt8](repeating: 0, count: data.count)
+        var offset = 0
+        while offset < data.count {
+            let read = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + offset, data.count - offset, off_t(offset)) }
+            if read < 0 { if errno == EINTR { continue }; return false }
+            if read == 0 { return false }
+            offset += read
+        }
+        return data.withUnsafeBytes { raw in memcmp(raw.baseAddress!, buffer, data.count) == 0 }
     }
 
     /// Removes `.<name>.building-<pid>` folders of builds no longer running; puts back a `.<name>.previous-<pid>`
@@ -175,15 +208,9 @@ public enum SiteWriter {
     /// Every regular file under `folder`, relative path -> bytes (hidden files skipped).
     public static func readTree(_ folder: URL) -> [String: Data] {
         var result: [String: Data] = [:]
-        let fm = FileManager.default
-        guard let enumerator = fm.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey],
-                                             options: [.skipsHiddenFiles]) else { return [:] }
         let base = folder.standardizedFileURL.path
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            let full = url.standardizedFileURL.path
-            guard full.hasPrefix(base + "/") else { continue }
-            result[String(full.dropFirst(base.count + 1))] = fm.contents(atPath: full)
+        for entry in FileWalker.walk(base) where !entry.isDirectory {
+            result[entry.relative] = FileManager.default.contents(atPath: base + "/" + entry.relative)
         }
         return result
     }

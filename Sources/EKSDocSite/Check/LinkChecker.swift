@@ -31,14 +31,21 @@ public enum LinkChecker {
             idsByPage[page] = Set(pageTags.compactMap { $0.isClosing ? nil : $0.attribute("id") })
         }
         let ids = idsByPage
+        // Pages in one folder share most links (the sidebar): each (folder, link) is resolved once.
+        let verdicts = Verdicts()
         let found = Parallel.map(Array(pages.indices)) { index -> [Diagnostic] in
             let page = pages[index]
+            let folder = SiteRoutes.folder(of: page)
             var reported = Set<String>()
             var diagnostics: [Diagnostic] = []
             for tag in tags[index] where !tag.isClosing {
-                for name in ["href", "src"] {
-                    guard let value = tag.attribute(name), let problem = problem(value, on: page, files: files, ids: ids),
-                          reported.insert(value).inserted else { continue }
+                for attribute in tag.attributes where attribute.name == "href" || attribute.name == "src" {
+                    let value = HTMLText.decodeEntities(attribute.value)
+                    // Links within the page (`#x`, `?q`) depend on the page, not only on its folder.
+                    let found = value.isEmpty || value.hasPrefix("#") || value.hasPrefix("?")
+                        ? problem(value, on: page, files: files, ids: ids)
+                        : verdicts.verdict(folder: folder, link: value) { problem(value, on: page, files: files, ids: ids) }
+                    guard let problem = found, reported.insert(value).inserted else { continue }
                     diagnostics.append(contentsOf: report(value, problem: problem, page: page, source: sources[page]))
                 }
             }
@@ -47,6 +54,19 @@ public enum LinkChecker {
         var diagnostics = Diagnostics()
         for list in found { diagnostics.append(contentsOf: list) }
         return diagnostics
+    }
+
+    /// Resolved links by folder, shared by the checking threads.
+    private final class Verdicts: @unchecked Sendable {
+        private let lock = NSLock()
+        private var known: [String: [String: String?]] = [:]
+
+        func verdict(folder: String, link: String, _ compute: () -> String?) -> String? {
+            if let cached = lock.withLock({ known[folder]?[link] }) { return cached }
+            let result = compute()
+            lock.withLock { known[folder, default: [:]][link] = .some(result) }
+            return result
+        }
     }
 
     /// Why a link does not resolve, or nil when it does (or leaves the site).

@@ -6,9 +6,19 @@ import Foundation
 extension StringProtocol {
     /// The first occurrence of `target` at or after the start, as a range of this string's indices.
     func byteRange(of target: String) -> Range<String.Index>? {
+        byteRange(of: target) { ByteSearch.first($0, in: $1) }
+    }
+
+    /// The last occurrence of `target`, as a range of this string's indices.
+    func lastByteRange(of target: String) -> Range<String.Index>? {
+        byteRange(of: target) { ByteSearch.last($0, in: $1) }
+    }
+
+    /// The range of the occurrence `search` finds (a byte offset of the needle in the bytes).
+    private func byteRange(of target: String, _ search: ([UInt8], UnsafeBufferPointer<UInt8>) -> Int?) -> Range<String.Index>? {
         let needle = Array(target.utf8)
-        let found = utf8.withContiguousStorageIfAvailable { ByteSearch.first(needle, in: $0) }
-            ?? Array(utf8).withUnsafeBufferPointer { ByteSearch.first(needle, in: $0) }
+        let found = utf8.withContiguousStorageIfAvailable { search(needle, $0) }
+            ?? Array(utf8).withUnsafeBufferPointer { search(needle, $0) }
         guard let offset = found else { return nil }
         let start = utf8.index(utf8.startIndex, offsetBy: offset)
         return start..<utf8.index(start, offsetBy: needle.count)
@@ -34,6 +44,18 @@ enum ByteSearch {
             let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
             if needle.withUnsafeBufferPointer({ memcmp(base + position, $0.baseAddress!, length) }) == 0 { return position }
             index = position + 1
+        }
+        return nil
+    }
+
+    /// Byte offset of the last `needle` in `haystack`.
+    static func last(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !needle.isEmpty, needle.count <= haystack.count, let base = haystack.baseAddress else { return nil }
+        var position = haystack.count - needle.count
+        while position >= 0 {
+            if haystack[position] == needle[0],
+               needle.withUnsafeBufferPointer({ memcmp(base + position, $0.baseAddress!, needle.count) }) == 0 { return position }
+            position -= 1
         }
         return nil
     }

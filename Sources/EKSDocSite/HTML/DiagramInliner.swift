@@ -62,8 +62,10 @@ public struct DiagramInliner: Sendable {
             rest = rest[end.upperBound...]
         }
         svg += rest
-        let lower = svg.lowercased()
-        for banned in ["<script", "<foreignobject", "javascript:", "<iframe", "<object", "<embed"] where lower.contains(banned) {
+        // Browsers match these names in ASCII letter case only, so an ASCII-lowered byte copy is searched.
+        let lower = svg.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        let banned = ["<script", "<foreignobject", "javascript:", "<iframe", "<object", "<embed"]
+        if lower.withUnsafeBufferPointer({ bytes in banned.contains { ByteSearch.first(Array($0.utf8), in: bytes) != nil } }) {
             return nil
         }
         if HTMLScanner.tags(in: svg).contains(where: { $0.attributes.contains { $0.name.hasPrefix("on") } }) {

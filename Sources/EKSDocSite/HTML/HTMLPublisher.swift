@@ -29,20 +29,25 @@ public enum HTMLPublisher {
         _ = MarkdownHTML.render("")  // registers cmark-gfm's extensions before pages render in parallel
         // Raw HTML is for hand-written pages only, and only when eksdoc.yml allows it.
         let rawHTML = settings.allowRawHTML
-        let rendered = Parallel.map(all) { renderer.render($0, allowRawHTML: rawHTML && $0.path.hasPrefix("pages/")) }
+        let rendered = StepTimings.measure("Markdown to HTML") {
+            Parallel.map(all) { renderer.render($0, allowRawHTML: rawHTML && $0.path.hasPrefix("pages/")) }
+        }
         let view = PageView.Site(title: settings.title, navigation: SiteNavigation(pages, routes: routes))
         let counter = Parallel.Counter()
-        let documents = Parallel.map(rendered) { page -> String in
-            let html = library.render(PageView.context(for: page, site: view), withTemplate: "layout") ?? ""
-            progress(counter.increment(), rendered.count)
-            return html
+        let documents = StepTimings.measure("templates") {
+            Parallel.map(rendered) { page -> String in
+                let html = library.render(PageView.context(for: page, site: view), withTemplate: "layout") ?? ""
+                progress(counter.increment(), rendered.count)
+                return html
+            }
         }
         do {
-            for (page, html) in zip(rendered, documents) { try site.add(page.htmlPath, text: html) }
+            try StepTimings.measure("collect pages") { for (page, html) in zip(rendered, documents) { try site.add(page.htmlPath, text: html) } }
             for asset in templates.assets { try site.add(asset.path, asset.data) }
-            let index = SearchIndex.build(rendered)
-            try site.add("search-index.json", index.json())
-            try site.add("search-index.js", index.script())
+            let index = StepTimings.measure("search index") { SearchIndex.build(rendered) }
+            let json = try StepTimings.measure("search index JSON") { try index.json() }
+            try site.add("search-index.json", json)
+            try site.add("search-index.js", SearchIndex.script(json: json))
         } catch {
             diagnostics.error("cannot publish the HTML site: \(error)", at: SourceLocation(file: "site"))
             return diagnostics
@@ -52,7 +57,7 @@ public enum HTMLPublisher {
             sources[page.htmlPath] = LinkChecker.Source(markdownPath: page.page.path, markdown: page.page.markdown,
                                                         origins: page.origins)
         }
-        diagnostics.append(contentsOf: LinkChecker.check(site.files, sources: sources))
+        diagnostics.append(contentsOf: StepTimings.measure("link check") { LinkChecker.check(site.files, sources: sources) })
         return diagnostics
     }
 }

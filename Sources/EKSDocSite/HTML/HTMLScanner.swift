@@ -29,65 +29,90 @@ public enum HTMLScanner {
         }
     }
 
-    /// Every tag in the text, in order.
+    /// Every tag in the text, in order. Scans the UTF-8 bytes (tags are ASCII) and builds strings only for tag
+    /// names, attribute names and values.
     public static func tags(in html: String) -> [Tag] {
-        let u = html.utf8
-        var tags: [Tag] = []
-        var i = u.startIndex
-        func at(_ index: String.Index) -> UInt8? { index < u.endIndex ? u[index] : nil }
+        var text = html
+        return text.withUTF8 { bytes in scan(bytes, in: html) }
+    }
+
+    private static func scan(_ u: UnsafeBufferPointer<UInt8>, in html: String) -> [Tag] {
+        let count = u.count
+        let utf8 = html.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
         func isNameByte(_ b: UInt8) -> Bool {
             (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x3A
                 || b == 0x5F || b == 0x2E
         }
         func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C }
-        func skip(past marker: String, from start: String.Index) -> String.Index {
-            guard let r = html[start...].firstRange(of: marker) else { return u.endIndex }
-            return r.upperBound
+        func lowered(_ from: Int, _ to: Int) -> String {
+            let bytes = UnsafeBufferPointer(rebasing: u[from..<to])
+            guard bytes.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return String(decoding: bytes, as: UTF8.self) }
+            return String(decoding: bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
         }
-        while let lt = u[i...].firstIndex(of: UInt8(ascii: "<")) {
-            let start = lt
-            var j = u.index(after: lt)
-            guard let b = at(j) else { break }
+        func find(_ needle: String, from: Int) -> Int? {
+            ByteSearch.first(Array(needle.utf8), in: u, from: from)
+        }
+        /// `</name` in any letter case, from `from`.
+        func closingTag(_ name: String, from: Int) -> Int? {
+            let needle = Array(("</" + name).utf8)
+            var at = from
+            while let hit = ByteSearch.first([UInt8(ascii: "<")], in: u, from: at) {
+                if hit + needle.count <= count,
+                   (0..<needle.count).allSatisfy({ (u[hit + $0] | ($0 >= 2 ? 0x20 : 0)) == needle[$0] }) { return hit }
+                at = hit + 1
+            }
+            return nil
+        }
+        var tags: [Tag] = []
+        var i = 0
+        while i < count, let lt = ByteSearch.first([UInt8(ascii: "<")], in: u, from: i) {
+            var j = lt + 1
+            guard j < count else { break }
+            let b = u[j]
             if b == UInt8(ascii: "!") || b == UInt8(ascii: "?") {
-                i = html[j...].hasPrefix("!--") ? skip(past: "-->", from: j) : skip(past: ">", from: j)
+                let comment = j + 2 < count && u[j + 1] == UInt8(ascii: "-") && u[j + 2] == UInt8(ascii: "-")
+                let marker = comment ? "-->" : ">"
+                i = find(marker, from: j).map { $0 + marker.utf8.count } ?? count
                 continue
             }
             let closing = b == UInt8(ascii: "/")
-            if closing { j = u.index(after: j) }
+            if closing { j += 1 }
             let nameStart = j
-            while let c = at(j), isNameByte(c) { j = u.index(after: j) }
-            guard j > nameStart else { i = u.index(after: lt); continue }
-            let name = String(html[nameStart..<j]).lowercased()
+            while j < count, isNameByte(u[j]) { j += 1 }
+            guard j > nameStart else { i = lt + 1; continue }
+            let name = lowered(nameStart, j)
             var attributes: [Attribute] = []
-            while let c = at(j), c != UInt8(ascii: ">") {
-                if isSpace(c) || c == UInt8(ascii: "/") { j = u.index(after: j); continue }
+            while j < count, u[j] != UInt8(ascii: ">") {
+                let c = u[j]
+                if isSpace(c) || c == UInt8(ascii: "/") { j += 1; continue }
                 let attrStart = j
-                while let c = at(j), !isSpace(c), c != UInt8(ascii: "="), c != UInt8(ascii: ">"), c != UInt8(ascii: "/") {
-                    j = u.index(after: j)
+                while j < count, !isSpace(u[j]), u[j] != UInt8(ascii: "="), u[j] != UInt8(ascii: ">"), u[j] != UInt8(ascii: "/") {
+                    j += 1
                 }
-                if j == attrStart { j = u.index(after: j); continue }
-                let attrName = String(html[attrStart..<j]).lowercased()
-                var valueRange = j..<j
-                if at(j) == UInt8(ascii: "=") {
-                    j = u.index(after: j)
-                    if let q = at(j), q == UInt8(ascii: "\"") || q == UInt8(ascii: "'") {
-                        let valueStart = u.index(after: j)
-                        let valueEnd = u[valueStart...].firstIndex(of: q) ?? u.endIndex
-                        valueRange = valueStart..<valueEnd
-                        j = valueEnd < u.endIndex ? u.index(after: valueEnd) : valueEnd
+                if j == attrStart { j += 1; continue }
+                let attrName = lowered(attrStart, j)
+                var valueStart = j, valueEnd = j
+                if j < count, u[j] == UInt8(ascii: "=") {
+                    j += 1
+                    if j < count, u[j] == UInt8(ascii: "\"") || u[j] == UInt8(ascii: "'") {
+                        valueStart = j + 1
+                        valueEnd = ByteSearch.first([u[j]], in: u, from: valueStart) ?? count
+                        j = min(valueEnd + 1, count)
                     } else {
-                        let valueStart = j
-                        while let c = at(j), !isSpace(c), c != UInt8(ascii: ">") { j = u.index(after: j) }
-                        valueRange = valueStart..<j
+                        valueStart = j
+                        while j < count, !isSpace(u[j]), u[j] != UInt8(ascii: ">") { j += 1 }
+                        valueEnd = j
                     }
                 }
-                attributes.append(Attribute(name: attrName, value: String(html[valueRange]), valueRange: valueRange))
+                let value = String(decoding: UnsafeBufferPointer(rebasing: u[valueStart..<valueEnd]), as: UTF8.self)
+                attributes.append(Attribute(name: attrName, value: value, valueRange: index(valueStart)..<index(valueEnd)))
             }
-            let end = j < u.endIndex ? u.index(after: j) : j
-            tags.append(Tag(name: name, isClosing: closing, range: start..<end, attributes: attributes))
+            let end = min(j + 1, count)
+            tags.append(Tag(name: name, isClosing: closing, range: index(lt)..<index(end), attributes: attributes))
             i = end
             if !closing, name == "script" || name == "style" {
-                i = html[end...].range(of: "</\(name)", options: .caseInsensitive)?.lowerBound ?? u.endIndex
+                i = closingTag(name, from: end) ?? count
             }
         }
         return tags

@@ -1,42 +1,46 @@
 /// Small helpers for HTML text: escaping, entity decoding, tag stripping, percent-decoding.
 public enum HTMLText {
-    /// Escapes text for element content and quoted attribute values.
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
+    /// Escapes text for element content and quoted attribute values (`'` too unless `apostrophes` is false).
+    public static func escape(_ text: String, apostrophes: Bool = true) -> String {
+        let special: (UInt8) -> Bool = { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || ($0 == 0x27 && apostrophes) }
+        guard text.utf8.contains(where: special) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x26: out += "&amp;".utf8
+            case 0x3C: out += "&lt;".utf8
+            case 0x3E: out += "&gt;".utf8
+            case 0x22: out += "&quot;".utf8
+            case 0x27 where apostrophes: out += "&#39;".utf8
+            default: out.append(byte)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Decodes the entities cmark-gfm and libgvc emit: the five named ones and numeric references.
     public static func decodeEntities(_ text: String) -> String {
         guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
-        var out = ""
-        var rest = Substring(text)
-        while let amp = rest.firstIndex(of: "&") {
-            out += rest[..<amp]
-            let tail = rest[amp...]
-            guard let semi = tail.prefix(12).firstIndex(of: ";") else {
-                out += "&"; rest = rest[rest.index(after: amp)...]; continue
-            }
-            let name = tail[tail.index(after: amp)..<semi]
-            if let decoded = decode(entity: name) {
-                out += decoded
-                rest = rest[rest.index(after: semi)...]
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            guard byte == UInt8(ascii: "&") else { out.append(byte); i += 1; continue }
+            // The name runs to a `;` within the next 11 bytes (as the Character-based version looked 12 ahead).
+            let limit = min(bytes.count, i + 12)
+            if let semi = bytes[(i + 1)..<limit].firstIndex(of: UInt8(ascii: ";")),
+               let decoded = decode(entity: Substring(String(decoding: bytes[(i + 1)..<semi], as: UTF8.self))) {
+                out += decoded.utf8
+                i = semi + 1
             } else {
-                out += "&"; rest = rest[rest.index(after: amp)...]
+                out.append(byte)
+                i += 1
             }
         }
-        return out + rest
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static func decode(entity name: Substring) -> String? {
@@ -72,6 +76,23 @@ public enum HTMLText {
 
     /// Runs of whitespace (any Unicode white space) collapsed to one space, trimmed.
     public static func collapseWhitespace(_ text: String) -> String {
+        // ASCII text (nearly all of it) is collapsed byte by byte; other text scalar by scalar.
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return collapseScalars(text) }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.append(0x20); pendingSpace = false }
+            out.append(byte)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func collapseScalars(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {

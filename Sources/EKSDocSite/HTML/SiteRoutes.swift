@@ -51,20 +51,28 @@ public struct SiteRoutes: Sendable {
         return parts.joined(separator: "/")
     }
 
-    /// The relative URL from the site file `from` to the site file `to`.
+    /// The relative URL from the site file `from` to the site file `to`: `../` for each folder of `from` below
+    /// the folders both share, then the rest of `to`. Compared byte by byte (every sidebar link of every page
+    /// comes through here).
     public static func relative(from: String, to: String) -> String {
-        let fromDirs = from.split(separator: "/", omittingEmptySubsequences: false).dropLast()
-        let toParts = to.split(separator: "/", omittingEmptySubsequences: false)
-        var common = 0
-        while common < fromDirs.count, common < toParts.count - 1, fromDirs[common] == toParts[common] { common += 1 }
-        let ups = String(repeating: "../", count: fromDirs.count - common)
-        return ups + toParts[common...].joined(separator: "/")
+        let slash = UInt8(ascii: "/")
+        var (common, ups) = (0, 0)
+        var fromIndex = from.utf8.startIndex, toIndex = to.utf8.startIndex
+        var offset = 0
+        while fromIndex < from.utf8.endIndex, toIndex < to.utf8.endIndex, from.utf8[fromIndex] == to.utf8[toIndex] {
+            if from.utf8[fromIndex] == slash { common = offset + 1 }
+            from.utf8.formIndex(after: &fromIndex); to.utf8.formIndex(after: &toIndex)
+            offset += 1
+        }
+        for byte in from.utf8.dropFirst(common) where byte == slash { ups += 1 }
+        let rest = Substring(to.utf8.dropFirst(common))
+        return ups == 0 ? String(rest) : String(repeating: "../", count: ups) + rest
     }
 
     /// True for `https:`, `mailto:`, `//host` and other references that leave the site.
     public static func isExternal(_ reference: String) -> Bool {
         if reference.hasPrefix("//") { return true }
-        guard let colon = reference.firstIndex(of: ":") else { return false }
+        guard let colon = reference.utf8.firstIndex(of: UInt8(ascii: ":")) else { return false }
         let scheme = reference[..<colon]
         guard let first = scheme.first, first.isASCII, first.isLetter else { return false }
         return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) }
@@ -73,11 +81,11 @@ public struct SiteRoutes: Sendable {
     /// Splits `path#fragment` (a query, if any, is dropped from the path).
     public static func split(_ reference: String) -> (path: String, fragment: String?) {
         var path = reference, fragment: String?
-        if let hash = reference.firstIndex(of: "#") {
+        if let hash = reference.utf8.firstIndex(of: UInt8(ascii: "#")) {
             path = String(reference[..<hash])
-            fragment = String(reference[reference.index(after: hash)...])
+            fragment = String(reference[reference.utf8.index(after: hash)...])
         }
-        if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
+        if let query = path.utf8.firstIndex(of: UInt8(ascii: "?")) { path = String(path[..<query]) }
         return (path, fragment)
     }
 }

@@ -29,9 +29,10 @@ public enum Handout {
             let section = sections[index]
             return HandoutPage(section: section, markdown: String(decoding: site.files[section.path] ?? Data(), as: UTF8.self))
         }
-        var pages: [String: HandoutPage] = [:]
-        for (section, page) in zip(sections, rendered) { pages[section.path] = page }
-        var linker = HandoutLinker(pages: pages, site: site)
+        var byPath: [String: HandoutPage] = [:]
+        for (section, page) in zip(sections, rendered) { byPath[section.path] = page }
+        let pages = byPath
+        let linker = HandoutLinker(pages: pages, site: site)
         let title = inventory.settings.title
         var out = """
         <!DOCTYPE html>
@@ -48,19 +49,23 @@ public enum Handout {
         """
         out += cover(title: title, groups: plan.groups)
         out += contents(plan, pages: pages)
-        for section in plan.sections {
-            guard let page = pages[section.path] else { continue }
+        // Sections are linked on all cores and joined in order.
+        let bodies = Parallel.map(Array(plan.sections.enumerated())) { index, section -> String in
+            guard let page = pages[section.path] else { return "" }
+            var linker = linker
+            linker.diagramPrefix = "diagram\(index + 1)-"
             let kind = section.environment == nil ? "appendix" : "environment-page"
-            out += "<section class=\"page \(kind)\" id=\"\(HandoutText.escape(section.id))\""
-            if let env = section.environment { out += " data-environment=\"\(HandoutText.escape(env))\"" }
-            out += ">\n" + linker.link(page)
+            var body = "<section class=\"page \(kind)\" id=\"\(HandoutText.escape(section.id))\""
+            if let env = section.environment { body += " data-environment=\"\(HandoutText.escape(env))\"" }
+            body += ">\n" + linker.link(page)
             if let sources = page.sourcesHTML {
                 var footer = page
                 footer.html = sources
-                out += "<footer class=\"sources\">\n" + linker.link(footer) + "</footer>\n"
+                body += "<footer class=\"sources\">\n" + linker.link(footer) + "</footer>\n"
             }
-            out += "</section>\n"
+            return body + "</section>\n"
         }
+        out += bodies.joined()
         return out + "</body>\n</html>\n"
     }
 

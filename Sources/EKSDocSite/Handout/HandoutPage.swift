@@ -21,7 +21,7 @@ struct HandoutPage {
     init(section: HandoutPlan.Section, markdown: String) {
         self.section = section
         var body = markdown
-        if let footer = markdown.range(of: HandoutPage.footerMarker, options: .backwards) {
+        if let footer = markdown.lastByteRange(of: HandoutPage.footerMarker) {
             body = String(markdown[..<footer.lowerBound])
             let sources = String(markdown[footer.lowerBound...].dropFirst("\n---\n\n".count))
             sourcesHTML = MarkdownHTML.render(sources, allowRawHTML: false)
@@ -39,7 +39,7 @@ struct HandoutPage {
         while let found = rest.byteRange(of: " id=\"") {
             prefixed += rest[..<found.upperBound]
             rest = rest[found.upperBound...]
-            if let end = rest.firstIndex(of: "\"") { anchors[HandoutText.decode(rest[..<end])] = prefix + HandoutText.decode(rest[..<end]) }
+            if let end = rest.utf8.firstIndex(of: UInt8(ascii: "\"")) { anchors[HandoutText.decode(rest[..<end])] = prefix + HandoutText.decode(rest[..<end]) }
             prefixed += prefix
         }
         html = prefixed + rest
@@ -87,6 +87,9 @@ struct HandoutLinker {
     var site: SiteFiles
     /// Counts inlined diagrams, so each gets its own id prefix.
     private(set) var diagramCount = 0
+    /// Starts every inlined diagram's id prefix (`<prefix><count>-`); one per section keeps ids unique when the
+    /// sections are linked on several threads.
+    var diagramPrefix = "diagram"
 
     init(pages: [String: HandoutPage], site: SiteFiles) {
         self.pages = pages; self.site = site
@@ -101,14 +104,16 @@ struct HandoutLinker {
 
     /// `href` resolved against the site path of `page`: the target's site path and fragment.
     static func resolve(_ href: String, from page: String) -> (String, String?)? {
-        if href.contains(":") && !href.hasPrefix("#") { return nil }
+        if href.utf8.contains(UInt8(ascii: ":")) && !href.hasPrefix("#") { return nil }
+        /// Percent-decoding only where there is a `%` (Foundation's decoder is slow; nil for invalid sequences).
+        func decoded(_ text: String) -> String? { text.utf8.contains(UInt8(ascii: "%")) ? text.removingPercentEncoding : text }
         var pathPart = Substring(href), fragment: String?
-        if let hash = href.firstIndex(of: "#") {
+        if let hash = href.utf8.firstIndex(of: UInt8(ascii: "#")) {
             pathPart = href[..<hash]
-            fragment = String(href[href.index(after: hash)...]).removingPercentEncoding
+            fragment = decoded(String(href[href.utf8.index(after: hash)...]))
         }
-        if let query = pathPart.firstIndex(of: "?") { pathPart = pathPart[..<query] }
-        guard let decoded = String(pathPart).removingPercentEncoding else { return nil }
+        if let query = pathPart.utf8.firstIndex(of: UInt8(ascii: "?")) { pathPart = pathPart[..<query] }
+        guard let decoded = decoded(String(pathPart)) else { return nil }
         if decoded.isEmpty { return (page, fragment) }
         guard !decoded.hasPrefix("/") else { return nil }
         var parts = page.split(separator: "/").dropLast().map(String.init)
@@ -125,10 +130,12 @@ struct HandoutLinker {
         out.reserveCapacity(page.html.utf8.count)
         var rest = page.html[...]
         var openSpans = 0
-        while let lt = rest.firstIndex(of: "<") {
+        // Byte positions throughout: tags are ASCII, and Character steps would be slower and could swallow a
+        // combining mark that follows a `>`.
+        while let lt = rest.utf8.firstIndex(of: UInt8(ascii: "<")) {
             out += rest[..<lt]
             rest = rest[lt...]
-            if rest.hasPrefix("<a href=\""), let end = rest.firstIndex(of: ">") {
+            if rest.utf8.starts(with: "<a href=\"".utf8), let end = rest.utf8.firstIndex(of: UInt8(ascii: ">")) {
                 let tag = rest[..<end]
                 let href = HandoutText.attribute("href", in: tag) ?? ""
                 if href.hasPrefix("http://") || href.hasPrefix("https://") || href.hasPrefix("mailto:") {
@@ -139,21 +146,24 @@ struct HandoutLinker {
                     out += "<span class=\"xref\">"
                     openSpans += 1
                 }
-                rest = rest[rest.index(after: end)...]
-            } else if rest.hasPrefix("</a>") && openSpans > 0 {
+                rest = rest[rest.utf8.index(after: end)...]
+            } else if rest.utf8.starts(with: "</a>".utf8) && openSpans > 0 {
                 out += "</span>"
                 openSpans -= 1
-                rest = rest.dropFirst(4)
-            } else if rest.hasPrefix("<img src=\""), let end = rest.byteRange(of: "/>") {
+                rest = rest[rest.utf8.index(rest.startIndex, offsetBy: 4)...]
+            } else if rest.utf8.starts(with: "<img src=\"".utf8), let end = rest.byteRange(of: "/>") {
                 let tag = rest[..<end.lowerBound]
                 rest = rest[end.upperBound...]
-                let figure = out.hasSuffix("<p>") && rest.hasPrefix("</p>")
-                if figure { out.removeLast(3); rest = rest.dropFirst(4) }
+                let figure = out.utf8.reversed().starts(with: ">p<".utf8) && rest.utf8.starts(with: "</p>".utf8)
+                if figure {
+                    out = String(out.utf8.dropLast(3))!
+                    rest = rest[rest.utf8.index(rest.startIndex, offsetBy: 4)...]
+                }
                 out += image(src: HandoutText.attribute("src", in: tag) ?? "", alt: HandoutText.attribute("alt", in: tag) ?? "",
                              from: page.section.path, figure: figure)
             } else {
                 out += "<"
-                rest = rest.dropFirst()
+                rest = rest[rest.utf8.index(after: rest.startIndex)...]
             }
         }
         return out + rest
@@ -165,7 +175,7 @@ struct HandoutLinker {
         if let (path, _) = HandoutLinker.resolve(src, from: page), let data = site.files[path] {
             if path.hasSuffix(".svg") {
                 diagramCount += 1
-                if let svg = HandoutSVG.inline(data, idPrefix: "diagram\(diagramCount)-") { content = svg }
+                if let svg = HandoutSVG.inline(data, idPrefix: "\(diagramPrefix)\(diagramCount)-") { content = svg }
             } else if path.hasSuffix(".png") {
                 content = "<img src=\"data:image/png;base64,\(data.base64EncodedString())\" alt=\"\(HandoutText.escape(alt))\" />"
             }

@@ -73,16 +73,17 @@ struct HandoutPlan {
         let present = site.paths.filter { $0.hasPrefix("md/pages/") && $0.hasSuffix(".md") }.map { String($0.dropFirst(3)) }
         guard !present.isEmpty else { return [] }
         let index = site.files["md/index.md"].map { String(decoding: $0, as: UTF8.self) } ?? ""
-        var ordered: [String] = []
+        let available = Set(present)
+        var ordered: [String] = [], listed = Set<String>()
         var rest = Substring(index)
-        while let open = rest.range(of: "](pages/") {
-            let start = rest.index(open.lowerBound, offsetBy: 2)
-            guard let close = rest[start...].firstIndex(of: ")") else { break }
+        while let open = rest.byteRange(of: "](pages/") {
+            let start = rest.utf8.index(open.lowerBound, offsetBy: 2)
+            guard let close = rest[start...].utf8.firstIndex(of: UInt8(ascii: ")")) else { break }
             let target = String(rest[start..<close])
-            if present.contains(target), !ordered.contains(target) { ordered.append(target) }
+            if available.contains(target), listed.insert(target).inserted { ordered.append(target) }
             rest = rest[close...]
         }
-        return ordered + present.filter { !ordered.contains($0) }.sorted()
+        return ordered + present.filter { !listed.contains($0) }.sorted()
     }
 }
 

@@ -88,22 +88,12 @@ public struct BuildStamp: Codable, Equatable, Sendable {
 
     /// Regular files under `base`, sorted by relative path; hidden entries skipped unless asked for.
     static func regularFiles(under base: String, excluding: String?, includeHidden: Bool = false) -> [(String, String)] {
-        var options: FileManager.DirectoryEnumerationOptions = []
-        if !includeHidden { options.insert(.skipsHiddenFiles) }
-        guard let enumerator = FileManager.default.enumerator(at: URL(fileURLWithPath: base), includingPropertiesForKeys: [.isRegularFileKey, .isDirectoryKey],
-                                                              options: options) else { return [] }
-        var files: [(String, String)] = []
-        for case let url as URL in enumerator {
-            let path = url.standardizedFileURL.path
-            if let excluding, path == excluding || path.hasPrefix(excluding + "/") {
-                enumerator.skipDescendants()
-                continue
-            }
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true,
-                  path.hasPrefix(base + "/") else { continue }
-            files.append((String(path.dropFirst(base.count + 1)), path))
+        let entries = FileWalker.walk(base, includeHidden: includeHidden) { relative in
+            guard let excluding else { return false }
+            let path = base + "/" + relative
+            return path == excluding
         }
-        return files.sorted { $0.0 < $1.0 }
+        return entries.filter { !$0.isDirectory }.map { ($0.relative, base + "/" + $0.relative) }
     }
 }
 

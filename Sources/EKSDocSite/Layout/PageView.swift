@@ -40,16 +40,19 @@ public struct PageView: Sendable {
             let page = String(parts[0]).hasSuffix(".md") ? String(parts[0].dropLast(3)) + ".html" : String(parts[0])
             return url(page) + (parts.count > 1 ? "#" + parts[1] : "")
         }
-        func link(_ entry: SiteNavigation.Entry) -> [String: Any] {
-            ["title": entry.title, "url": url(entry.path), "current": entry.path == path]
+        /// `link` is the finished anchor (escaped here), so the sidebar's many entries cost the template one
+        /// lookup each; `title`, `url` and `current` stay for themes that write their own.
+        func link(_ entry: SiteNavigation.Entry, title: String? = nil) -> [String: Any] {
+            let target = url(entry.path), current = entry.path == path, text = title ?? entry.title
+            let anchor = "<a href=\"\(HTMLText.escape(target))\"\(current ? " aria-current=\"page\"" : "")>\(HTMLText.escape(text))</a>"
+            return ["title": text, "url": target, "current": current, "link": anchor]
         }
         let navigation = site.navigation
         let current = navigation.section(of: path)
         let sections: [[String: Any]] = navigation.sections.map { section in
-            var item = link(section.landing)
-            item["title"] = section.title
+            var item = link(section.landing, title: section.title)
             let entries = PageView.sidebarEntries(section, current: section == current ? path : nil)
-            item["entries"] = entries.map(link)
+            item["entries"] = entries.map { link($0) }
             item["hasEntries"] = !entries.isEmpty
             item["open"] = section == current
             return item
@@ -58,7 +61,8 @@ public struct PageView: Sendable {
         let detailed = rendered.headings.filter { $0.level == 2 || $0.level == 3 }
         let tocHeadings = detailed.count <= PageView.maximumTableOfContents ? detailed : detailed.filter { $0.level == 2 }
         let toc: [[String: Any]] = tocHeadings.map {
-            ["id": $0.id, "text": $0.text, "sub": $0.level == 3]
+            let (id, text) = (HTMLText.escape($0.id), HTMLText.escape($0.text))
+            return ["id": $0.id, "text": $0.text, "sub": $0.level == 3, "link": "<a href=\"#\(id)\" title=\"\(text)\">\(text)</a>"]
         }
         let crumbs = navigation.breadcrumbs(for: path)
         let breadcrumbs: [[String: Any]] = crumbs.enumerated().map { index, entry in
