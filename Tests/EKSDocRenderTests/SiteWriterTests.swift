@@ -55,6 +55,36 @@ final class SiteWriterTests: XCTestCase {
         }
     }
 
+    /// Links and special files left in the spare folder are removed or replaced, never written through; a file
+    /// whose bytes were already there still gets a new modification time.
+    func testLinksAreReplacedNotFollowedAndUnchangedFilesAreTouched() throws {
+        let fm = FileManager.default
+        let root = try TestSupport.temporaryDirectory()
+        let out = root.appendingPathComponent("site"), spare = root.appendingPathComponent(".site.spare")
+        let outside = root.appendingPathComponent("outside.txt")
+        try Data("keep me".utf8).write(to: outside)
+        var site = SiteFiles()
+        try site.add("a.txt", text: "same")
+        try site.add("b.txt", text: "b")
+        try SiteWriter.write(site, to: out)
+        try SiteWriter.write(site, to: out)  // the spare now holds the same files
+        // Plant a link where a file goes and a stale link and FIFO, then age the unchanged file.
+        try fm.removeItem(at: spare.appendingPathComponent("b.txt"))
+        try fm.createSymbolicLink(atPath: spare.appendingPathComponent("b.txt").path, withDestinationPath: outside.path)
+        try fm.createSymbolicLink(atPath: spare.appendingPathComponent("stale-link").path, withDestinationPath: outside.path)
+        XCTAssertEqual(mkfifo(spare.appendingPathComponent("stale-fifo").path, 0o644), 0)
+        let old = Date(timeIntervalSince1970: 1_000_000)
+        try fm.setAttributes([.modificationDate: old], ofItemAtPath: spare.appendingPathComponent("a.txt").path)
+        try SiteWriter.write(site, to: out)
+        XCTAssertEqual(try String(contentsOf: outside, encoding: .utf8), "keep me", "the link's target is untouched")
+        XCTAssertEqual(try fm.contentsOfDirectory(atPath: out.path).sorted(), ["a.txt", "b.txt"])
+        let b = try fm.attributesOfItem(atPath: out.appendingPathComponent("b.txt").path)
+        XCTAssertEqual(b[.type] as? FileAttributeType, .typeRegular)
+        XCTAssertEqual(try String(contentsOf: out.appendingPathComponent("b.txt"), encoding: .utf8), "b")
+        let touched = try XCTUnwrap(fm.attributesOfItem(atPath: out.appendingPathComponent("a.txt").path)[.modificationDate] as? Date)
+        XCTAssertGreaterThan(touched, Date(timeIntervalSinceNow: -600), "an unchanged file's time moves to now")
+    }
+
     func testFoldersOfKilledBuildsAreCleanedUpOrRestored() throws {
         let root = try TestSupport.temporaryDirectory()
         let out = root.appendingPathComponent("site")

@@ -72,14 +72,15 @@ public enum MarkdownHTML {
     }
 
     /// False only when the text cannot hold raw HTML or an unsafe link: no `<` (tags, pointy-bracket
-    /// destinations), no `&` (entities that could spell a scheme) and none of the unsafe schemes in any letter
-    /// case. Most pages pass this byte scan and skip a parse.
+    /// destinations), no `&` or `\` (entities and escapes that could spell a scheme) and none of the unsafe
+    /// schemes in any letter case. Most pages pass this byte scan and skip a parse.
     static func mayHoldRawHTMLOrUnsafeLinks(_ markdown: String) -> Bool {
         let schemes = ["javascript", "vbscript", "file", "data"].map { Array($0.utf8) }
         var text = markdown
         return text.withUTF8 { bytes in
             for (position, byte) in bytes.enumerated() {
-                if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") { return true }
+                // `\` too: cmark drops backslash escapes from link targets, so `javascript\:` is a scheme.
+                if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "\\") { return true }
                 guard byte == UInt8(ascii: ":") else { continue }
                 // The letters before a colon, in any case, against each scheme name.
                 for scheme in schemes where position >= scheme.count {

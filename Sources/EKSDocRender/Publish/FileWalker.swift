@@ -13,9 +13,10 @@ public enum FileWalker {
     }
 
     /// Every regular file and folder under `base`, sorted by relative path (byte order). Symbolic links and other
-    /// special files are left out; so are hidden entries (names starting with `.`) unless `includeHidden`.
+    /// special files are left out unless `includeOther` (then listed as non-folders, never followed); hidden
+    /// entries (names starting with `.`) are left out unless `includeHidden`.
     /// `skip` is asked for each folder (by relative path) and leaves it and everything in it out when true.
-    public static func walk(_ base: String, includeHidden: Bool = false,
+    public static func walk(_ base: String, includeHidden: Bool = false, includeOther: Bool = false,
                             skip: (String) -> Bool = { _ in false }) -> [Entry] {
         var entries: [Entry] = []
         var pending: [String] = [""]
@@ -35,14 +36,14 @@ public enum FileWalker {
                     switch info.st_mode & S_IFMT {
                     case S_IFDIR: type = Int32(DT_DIR)
                     case S_IFREG: type = Int32(DT_REG)
-                    default: continue
+                    default: type = Int32(DT_LNK)
                     }
                 }
                 if type == Int32(DT_DIR) {
                     if skip(path) { continue }
                     entries.append(Entry(relative: path, isDirectory: true))
                     pending.append(path)
-                } else if type == Int32(DT_REG) {
+                } else if type == Int32(DT_REG) || includeOther {
                     entries.append(Entry(relative: path, isDirectory: false))
                 }
             }

@@ -127,13 +127,14 @@ public enum SiteWriter {
             }
         }
         var staleFolders: [String] = []
-        let entries = FileWalker.walk(folder.path, includeHidden: true) { relative in
+        // Symbolic links and other special files left in the folder are stale too (removed, never followed).
+        let entries = FileWalker.walk(folder.path, includeHidden: true, includeOther: true) { relative in
             if keptFolders.contains(relative) { return false }
             staleFolders.append(relative)
             return true
         }
         let stale = staleFolders + entries.filter { !$0.isDirectory && !wanted.contains($0.relative) }.map(\.relative)
-        for relative in stale.sorted() { try? fm.removeItem(atPath: folder.path + "/" + relative) }
+        for relative in stale.sorted() { try fm.removeItem(atPath: folder.path + "/" + relative) }
     }
 
     /// Paths that could not be written, collected from the writing threads.
@@ -145,14 +146,19 @@ public enum SiteWriter {
     }
 
     /// Writes a file with plain POSIX calls (Foundation's createFile adds a temporary file and a rename). A file
-    /// that already holds exactly these bytes is not rewritten: a rebuild into the spare folder touches only what
-    /// changed.
+    /// that already holds exactly these bytes is not rewritten, only its time set: a rebuild into the spare folder
+    /// writes only what changed.
     static func write(_ data: Data, to path: String) -> Bool {
-        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        // O_NOFOLLOW: a link left where a file goes is replaced (by the caller), never written through.
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
         var info = stat()
-        if fstat(descriptor, &info) == 0, Int(info.st_size) == data.count, holds(descriptor, data) { return true }
+        if fstat(descriptor, &info) == 0, Int(info.st_size) == data.count, holds(descriptor, data) {
+            // The bytes are from the build before last: the time moves to now, as if written, so servers and
+            // sync tools that compare times never see a file older than what they served.
+            return futimens(descriptor, nil) == 0
+        }
         guard ftruncate(descriptor, 0) == 0 else { return false }
         return data.withUnsafeBytes { raw -> Bool in
             guard var pointer = raw.baseAddress else { return true }

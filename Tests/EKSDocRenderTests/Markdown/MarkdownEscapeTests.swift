@@ -20,6 +20,8 @@ final class MarkdownEscapeTests: XCTestCase {
             "[x](<file:///etc/passwd>)",
             "![x](DATA:text/html;base64,AAAA)",
             "text &lt; more",
+            "[x](javascript\\:alert(1))",
+            "[x]: data\\:text/html,x\n\n[y][x]",
         ]
         for text in dangerous {
             XCTAssertTrue(MarkdownHTML.mayHoldRawHTMLOrUnsafeLinks(text), text)
@@ -27,6 +29,8 @@ final class MarkdownEscapeTests: XCTestCase {
         // And the full path still does its work on them.
         XCTAssertFalse(MarkdownHTML.escapingRawHTML("[x](&#106;avascript:alert(1))").contains("avascript:alert"))
         XCTAssertFalse(MarkdownHTML.escapingRawHTML("[x](JavaScript:alert(1))").lowercased().contains("javascript:"))
+        let escaped = MarkdownHTML.escapingRawHTML("[x](javascript\\:alert(1))")
+        XCTAssertFalse(escaped.contains("alert"), "a backslash-escaped colon is still a scheme: \(escaped)")
         XCTAssertFalse(MarkdownHTML.render(MarkdownHTML.escapingRawHTML("<b onclick=x>hi</b>"), allowRawHTML: true).contains("<b"))
     }
 }
