@@ -1,4 +1,3 @@
-import Dispatch
 import EKSDocModel
 import Foundation
 
@@ -58,17 +57,14 @@ public enum ContentLoader {
 
     /// Reads and parses files in parallel; results come back in the order given.
     static func ingestAll(_ paths: [String], in directory: URL) -> [FileIngest.Result] {
-        let box = ResultBox(count: paths.count)
-        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            let path = paths[index]
+        Parallel.map(paths) { path in
             var result = FileIngest.Result()
             switch SourceFile.read(directory.appendingPathComponent(path), displayPath: path) {
             case .success(let file): result = FileIngest.ingest(file)
             case .failure(let d): result.diagnostics.append(d)
             }
-            box.set(index, result)
+            return result
         }
-        return box.values
     }
 
     /// Every candidate input file of an environment, relative to the content folder, sorted and unique.
@@ -136,23 +132,6 @@ public enum ContentLoader {
             var generator = SplitMix64(seed: seed)
             return files.shuffled(using: &generator)
         }
-    }
-}
-
-/// Collects per-index results from concurrent work.
-final class ResultBox: @unchecked Sendable {
-    private var storage: [FileIngest.Result]
-    private let lock = NSLock()
-
-    init(count: Int) { storage = Array(repeating: FileIngest.Result(), count: count) }
-
-    func set(_ index: Int, _ value: FileIngest.Result) {
-        lock.lock(); storage[index] = value; lock.unlock()
-    }
-
-    var values: [FileIngest.Result] {
-        lock.lock(); defer { lock.unlock() }
-        return storage
     }
 }
 

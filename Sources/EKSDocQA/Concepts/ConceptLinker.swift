@@ -62,22 +62,17 @@ public struct ConceptLinker: Sendable {
         containsWord(Array(text.utf8), Array(word.utf8))
     }
 
-    /// The same on UTF-8 bytes: a plain scan, then the scalars either side of each match are checked.
+    /// The same on UTF-8 bytes: a byte search, then the scalars either side of each match are checked.
     static func containsWord(_ text: [UInt8], _ word: [UInt8]) -> Bool {
-        guard let first = word.first, word.count <= text.count else { return false }
-        let last = text.count - word.count
-        var start = 0
-        while start <= last {
-            guard let hit = text[start...last].firstIndex(of: first) else { return false }
-            var matches = true
-            for offset in 1..<word.count where text[hit + offset] != word[offset] {
-                matches = false
-                break
+        guard !word.isEmpty else { return false }
+        return text.withUnsafeBufferPointer { bytes in
+            var start = 0
+            while let hit = ByteSearch.first(word, in: bytes, from: start) {
+                if isBoundary(scalarBefore(text, hit)) && isBoundary(scalarAt(text, hit + word.count)) { return true }
+                start = hit + 1
             }
-            if matches && isBoundary(scalarBefore(text, hit)) && isBoundary(scalarAt(text, hit + word.count)) { return true }
-            start = hit + 1
+            return false
         }
-        return false
     }
 
     private static func isBoundary(_ scalar: Unicode.Scalar?) -> Bool {

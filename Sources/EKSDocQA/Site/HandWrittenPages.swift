@@ -13,13 +13,10 @@ public enum HandWrittenPages {
         let folder = contentDirectory.appendingPathComponent("pages")
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".md") }.sorted()
         // Pages are read and parsed on all cores; results are gathered in name order.
-        let results = ParallelSlots<(page: (weight: Int, page: Page)?, diagnostics: Diagnostics)>(count: names.count)
-        DispatchQueue.concurrentPerform(iterations: names.count) { index in
-            results.set(index, page(named: names[index], in: folder, allowRawHTML: allowRawHTML))
-        }
+        let results = Parallel.map(names) { page(named: $0, in: folder, allowRawHTML: allowRawHTML) }
         var diagnostics = Diagnostics()
         var pages: [(weight: Int, page: Page)] = []
-        for result in results.values {
+        for result in results {
             diagnostics.append(contentsOf: result.diagnostics)
             if let page = result.page { pages.append(page) }
         }

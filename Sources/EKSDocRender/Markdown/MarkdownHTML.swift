@@ -32,9 +32,10 @@ public enum MarkdownHTML {
         } ?? markdown
     }
 
-    /// cmark-gfm is not safe to use from several threads: attaching an extension adds its trigger characters to
-    /// a process-wide table and freeing a parser removes them, so a parse running beside another one could miss
-    /// autolinks. Every parse and render holds this lock (seen as pages that differed between builds).
+    /// cmark-gfm is not safe to use from several threads: every parse adds its extensions' trigger characters to
+    /// a process-wide table when it starts on inlines and removes them when it is done, so a parse running beside
+    /// another one could miss autolinks. Every parse and render holds this lock (seen as pages that differed
+    /// between builds).
     private static let lock = NSLock()
 
     /// Parses with the GFM extensions and hands the document to `body`.

@@ -43,17 +43,15 @@ public enum SiteBuilder {
         var sitePages = ([IndexPage.build(inventory, facts: facts, pages: extensions.sitePages.filter { $0.path.hasPrefix("pages/") })]
                          + extensions.sitePages).map(extensions.postProcess)
         // Environments are independent: their pages and diagrams are written on all cores, joined in order.
-        let perEnvironment = ParallelSlots<(name: String, pages: [Page], diagrams: [Diagram])?>(count: inventory.environments.count)
-        DispatchQueue.concurrentPerform(iterations: inventory.environments.count) { index in
-            let env = inventory.environments[index]
-            guard let envFacts = facts[env.name] else { return perEnvironment.set(index, nil) }
+        let perEnvironment = Parallel.map(inventory.environments) { env -> (name: String, pages: [Page], diagrams: [Diagram])? in
+            guard let envFacts = facts[env.name] else { return nil }
             let context = PageContext(inventory: inventory, env: env, facts: envFacts)
             let pages = EnvironmentPages.pages(context) + extensions.environmentPages(context)
-            perEnvironment.set(index, (env.name, pages.map(extensions.postProcess), EnvironmentPages.diagrams(context)))
+            return (env.name, pages.map(extensions.postProcess), EnvironmentPages.diagrams(context))
         }
         var environmentPages: [(name: String, pages: [Page])] = []
         var diagrams = extensions.siteDiagrams
-        for case let (name, pages, envDiagrams)? in perEnvironment.values {
+        for case let (name, pages, envDiagrams)? in perEnvironment {
             environmentPages.append((name, pages))
             diagrams += envDiagrams
         }
@@ -82,9 +80,7 @@ public enum SiteBuilder {
 
     /// Facts for every environment, keyed by environment name.
     public static func analyze(_ inventory: Inventory) -> [String: EnvironmentFacts] {
-        let environments = inventory.environments
-        let facts = ParallelSlots<EnvironmentFacts>(count: environments.count)
-        DispatchQueue.concurrentPerform(iterations: environments.count) { facts.set($0, EnvironmentAnalysis.analyze(environments[$0])) }
-        return Dictionary(uniqueKeysWithValues: zip(environments.map(\.name), facts.values))
+        let facts = Parallel.map(inventory.environments) { EnvironmentAnalysis.analyze($0) }
+        return Dictionary(uniqueKeysWithValues: zip(inventory.environments.map(\.name), facts))
     }
 }

@@ -88,7 +88,7 @@ public enum SiteWriter {
     }
 
     /// Makes `folder` hold exactly the site's files: folders first, then the files (on every core; a file whose
-    /// bytes are already there is left alone), then everything else removed.
+    /// bytes are already there is not rewritten), then everything else removed.
     static func fill(_ folder: URL, with site: SiteFiles) throws {
         let fm = FileManager.default
         let paths = site.paths
@@ -102,21 +102,15 @@ public enum SiteWriter {
                 try fm.createDirectory(at: url, withIntermediateDirectories: true)
             }
         }
-        let failures = FailureList()
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            for index in stride(from: worker, to: paths.count, by: workers) {
-                let path = paths[index]
-                let file = folder.path + "/" + path
-                let data = site.files[path] ?? Data()
-                if !write(data, to: file) {
-                    // A folder of an older site where this file now goes.
-                    try? FileManager.default.removeItem(atPath: file)
-                    if !write(data, to: file) { failures.add(file) }
-                }
-            }
+        let failures = Parallel.map(paths) { path -> String? in
+            let file = folder.path + "/" + path
+            let data = site.files[path] ?? Data()
+            if write(data, to: file) { return nil }
+            // A folder (or a link) of an older site where this file now goes.
+            try? FileManager.default.removeItem(atPath: file)
+            return write(data, to: file) ? nil : file
         }
-        if let failed = failures.first { throw PublishError.io("cannot write \(failed)") }
+        if let failed = failures.compactMap({ $0 }).first { throw PublishError.io("cannot write \(failed)") }
         let wanted = Set(paths)
         var keptFolders: Set<String> = []
         for path in folders where !path.isEmpty {
@@ -135,14 +129,6 @@ public enum SiteWriter {
         }
         let stale = staleFolders + entries.filter { !$0.isDirectory && !wanted.contains($0.relative) }.map(\.relative)
         for relative in stale.sorted() { try fm.removeItem(atPath: folder.path + "/" + relative) }
-    }
-
-    /// Paths that could not be written, collected from the writing threads.
-    private final class FailureList: @unchecked Sendable {
-        private let lock = NSLock()
-        private var paths: [String] = []
-        func add(_ path: String) { lock.withLock { paths.append(path) } }
-        var first: String? { lock.withLock { paths.sorted().first } }
     }
 
     /// Writes a file with plain POSIX calls (Foundation's createFile adds a temporary file and a rename). A file

@@ -1,4 +1,5 @@
 import EKSDocModel
+import EKSDocRender
 import Foundation
 
 /// Checks every internal link of the generated HTML: each `href`/`src` must name a file of the site and, with

@@ -1,3 +1,4 @@
+import EKSDocRender
 import Foundation
 
 /// Replaces a paragraph holding only a diagram image (`![caption](../diagrams/X.svg)`) by a figure with the SVG
@@ -71,9 +72,7 @@ public struct DiagramInliner: Sendable {
         if HTMLScanner.tags(in: svg).contains(where: { $0.attributes.contains { $0.name.hasPrefix("on") } }) {
             return nil
         }
-        svg = svg.replacingAll(" id=\"", with: " id=\"\(prefix)")
-            .replacingAll("url(#", with: "url(#\(prefix)")
-            .replacingAll("href=\"#", with: "href=\"#\(prefix)")
+        svg = prefixingIDs(svg, with: prefix)
         let existing = Set(HTMLScanner.tags(in: String(svg.prefix { $0 != ">" }) + ">").first?.attributes.map(\.name) ?? [])
         var added = "<svg"
         for (name, value) in [("class", "diagram-svg"), ("role", "img"), ("aria-label", label)]
@@ -83,5 +82,13 @@ public struct DiagramInliner: Sendable {
         svg.replaceSubrange(svg.startIndex..<svg.index(svg.startIndex, offsetBy: 4), with: added)
         while svg.hasSuffix("\n") { svg.removeLast() }
         return svg
+    }
+
+    /// Every `id` of an SVG and every reference to one (`url(#x)`, `href="#x"`) given `prefix`, so several
+    /// diagrams can share one HTML document.
+    static func prefixingIDs(_ svg: String, with prefix: String) -> String {
+        svg.replacingAll(" id=\"", with: " id=\"\(prefix)")
+            .replacingAll("url(#", with: "url(#\(prefix)")
+            .replacingAll("href=\"#", with: "href=\"#\(prefix)")
     }
 }

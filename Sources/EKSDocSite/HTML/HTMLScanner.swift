@@ -1,3 +1,5 @@
+import EKSDocRender
+
 /// A minimal scanner over well-formed HTML (cmark-gfm output, our templates, libgvc SVG): finds tags and their
 /// attributes so links can be rewritten and checked and ids collected. Comments and the bodies of `script` and
 /// `style` elements are skipped.

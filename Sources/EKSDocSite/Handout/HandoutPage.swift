@@ -39,7 +39,10 @@ struct HandoutPage {
         while let found = rest.byteRange(of: " id=\"") {
             prefixed += rest[..<found.upperBound]
             rest = rest[found.upperBound...]
-            if let end = rest.utf8.firstIndex(of: UInt8(ascii: "\"")) { anchors[HandoutText.decode(rest[..<end])] = prefix + HandoutText.decode(rest[..<end]) }
+            if let end = rest.utf8.firstIndex(of: UInt8(ascii: "\"")) {
+                let id = HTMLText.decodeEntities(String(rest[..<end]))
+                anchors[id] = prefix + id
+            }
             prefixed += prefix
         }
         html = prefixed + rest
@@ -65,7 +68,7 @@ struct HandoutPage {
                 continue
             }
             let inner = rest[rest.index(levelIndex, offsetBy: 2)..<close.lowerBound]
-            let text = HandoutText.plain(inner)
+            let text = HTMLText.plainText(String(inner))
             let anchor = state.anchor(for: text)
             let id = prefix + anchor
             if anchors[anchor] == nil { anchors[anchor] = id }

@@ -1,3 +1,4 @@
+import EKSDocRender
 import Foundation
 
 /// Turns a diagram file into an `<svg>` element that can sit inside the handout: no XML prolog, doctype or
@@ -13,9 +14,7 @@ enum HandoutSVG {
         guard let start = text.range(of: "<svg"), let end = text.range(of: "</svg>", options: .backwards),
               start.lowerBound < end.lowerBound else { return nil }
         var svg = String(text[start.lowerBound..<end.upperBound])
-        svg = svg.replacingAll(" id=\"", with: " id=\"\(idPrefix)")
-            .replacingAll("url(#", with: "url(#\(idPrefix)")
-            .replacingAll("href=\"#", with: "href=\"#\(idPrefix)")
+        svg = DiagramInliner.prefixingIDs(svg, with: idPrefix)
         return resizeRoot(svg)
     }
 

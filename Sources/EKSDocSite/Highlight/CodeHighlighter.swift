@@ -1,3 +1,5 @@
+import EKSDocRender
+
 /// Build-time syntax highlighting of fenced code blocks for HCL, YAML, JSON and shell: a small tokenizer per
 /// language emits `<span class="tok-...">` around escaped text. Other languages are left as cmark-gfm wrote them.
 public enum CodeHighlighter {

@@ -1,3 +1,5 @@
+import EKSDocModel
+import EKSDocRender
 import Foundation
 
 /// The client-side search index, built with the site: per page its URL, title and environment, and per heading

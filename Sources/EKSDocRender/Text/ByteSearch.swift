@@ -5,12 +5,12 @@ import Foundation
 /// build; the site's markup searches are all for ASCII tags, where bytes give the same answer.
 extension StringProtocol {
     /// The first occurrence of `target` at or after the start, as a range of this string's indices.
-    func byteRange(of target: String) -> Range<String.Index>? {
+    public func byteRange(of target: String) -> Range<String.Index>? {
         byteRange(of: target) { ByteSearch.first($0, in: $1) }
     }
 
     /// The last occurrence of `target`, as a range of this string's indices.
-    func lastByteRange(of target: String) -> Range<String.Index>? {
+    public func lastByteRange(of target: String) -> Range<String.Index>? {
         byteRange(of: target) { ByteSearch.last($0, in: $1) }
     }
 
@@ -25,7 +25,7 @@ extension StringProtocol {
     }
 
     /// Every occurrence of `target` replaced by `replacement` (left to right, not overlapping).
-    func replacingAll(_ target: String, with replacement: String) -> String {
+    public func replacingAll(_ target: String, with replacement: String) -> String {
         let needle = Array(target.utf8), substitute = Array(replacement.utf8)
         let replaced = utf8.withContiguousStorageIfAvailable { ByteSearch.replace(needle, with: substitute, in: $0) }
             ?? Array(utf8).withUnsafeBufferPointer { ByteSearch.replace(needle, with: substitute, in: $0) }
@@ -33,9 +33,10 @@ extension StringProtocol {
     }
 }
 
-enum ByteSearch {
+/// Byte-level search used by the string helpers above and by scanners that hold a buffer already.
+public enum ByteSearch {
     /// Byte offset of the first `needle` in `haystack`.
-    static func first(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, from: Int = 0) -> Int? {
+    public static func first(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, from: Int = 0) -> Int? {
         guard let base = haystack.baseAddress, let head = needle.first else { return needle.isEmpty ? from : nil }
         let count = haystack.count, length = needle.count
         var index = from
@@ -49,7 +50,7 @@ enum ByteSearch {
     }
 
     /// Byte offset of the last `needle` in `haystack`.
-    static func last(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
+    public static func last(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
         guard !needle.isEmpty, needle.count <= haystack.count, let base = haystack.baseAddress else { return nil }
         var position = haystack.count - needle.count
         while position >= 0 {
@@ -61,7 +62,7 @@ enum ByteSearch {
     }
 
     /// The bytes with every `needle` replaced, or nil when there is none.
-    static func replace(_ needle: [UInt8], with substitute: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+    public static func replace(_ needle: [UInt8], with substitute: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         guard !needle.isEmpty, var hit = first(needle, in: haystack) else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(haystack.count + haystack.count / 8)
